@@ -1,0 +1,11 @@
+/** BFF paths, shared by the SPA fetchers and the BFF router. */
+export const apiPaths = {
+  healthz: '/api/healthz',
+  openapi: '/api/openapi.json',
+  config: '/api/config',
+  monitors: '/api/monitors',
+  monitor: (id: number | string) => `/api/monitors/${encodeURIComponent(String(id))}`,
+  mute: (id: number | string) => `/api/monitors/${encodeURIComponent(String(id))}/mute`,
+  unmute: (id: number | string) => `/api/monitors/${encodeURIComponent(String(id))}/unmute`,
+  downtime: (id: string) => `/api/downtimes/${encodeURIComponent(id)}`,
+} as const;
