@@ -32,6 +32,9 @@ export default tseslint.config(
             { target: ['./src/lib', './src/components', './src/config'], from: ['./src/features', './src/app', './src/server', './src/sandbox'] },
             { target: './src/features', from: ['./src/app', './src/server', './src/sandbox'] },
             { target: './src/server', from: ['./src/app', './src/features', './src/components', './src/lib', './src/config'] },
+            // Only the BFF entry (and tests) may load the local Datadog, and the entry does so dynamically.
+            { target: './src/server/!(index|*.test).ts', from: './src/sandbox' },
+            { target: './src/server/*/**/!(*.test).ts', from: './src/sandbox' },
             { target: './src/sandbox', from: ['./src/app', './src/features', './src/components', './src/lib', './src/config', './src/server'] },
             ...features.map((f) => ({
               target: `./src/features/${f}`,

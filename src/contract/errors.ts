@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const ERROR_CODES = [
   'validation_failed', // 400: request failed its zod schema; see `fields`
+  'forbidden', // 403: a change without the X-CSRF: 1 header, or from another origin
   'not_found', // 404: route or resource missing
   'method_not_allowed', // 405
   'payload_too_large', // 413
@@ -18,6 +19,14 @@ export const ERROR_CODES = [
   'internal', // 500
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Every change (POST, PUT, PATCH, DELETE) to /api must carry this header with
+ * this value, or the BFF answers 403 `forbidden` (SECURITY.md 8: a cross-site
+ * form cannot send a custom header without a CORS preflight, which the BFF never grants).
+ */
+export const CSRF_HEADER = 'X-CSRF';
+export const CSRF_VALUE = '1';
 
 export const ApiErrorBodySchema = z.object({
   error: z.object({

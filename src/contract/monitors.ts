@@ -17,7 +17,7 @@ export const PersonSchema = z.looseObject({
 export type Person = z.infer<typeof PersonSchema>;
 
 export const GroupStateSchema = z.looseObject({
-  /** Datadog's group name, e.g. "env:prod,host:web-1"; "*" for an ungrouped monitor. */
+  /** Datadog's group name, e.g. "env:prod,host:web-1"; "total" for an ungrouped monitor (as Datadog names it). */
   name: z.string(),
   status: z.string(),
   /** Tags parsed from the group name; what a downtime scope is matched against. */

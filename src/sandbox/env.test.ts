@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseSandboxEnv } from './env';
+
+describe('parseSandboxEnv', () => {
+  it('has defaults', () => {
+    expect(parseSandboxEnv({})).toEqual({
+      ok: true,
+      env: {
+        SANDBOX_PORT: 8126,
+        SANDBOX_HOST: '127.0.0.1',
+        SANDBOX_API_KEY: 'sandbox-api-key',
+        SANDBOX_APP_KEY: 'sandbox-app-key',
+        WATCHDECK_DATA_DIR: './data',
+        SANDBOX_SEED: 'demo',
+      },
+    });
+  });
+
+  it('reads every variable', () => {
+    const r = parseSandboxEnv({
+      SANDBOX_PORT: '9000',
+      SANDBOX_HOST: '0.0.0.0',
+      SANDBOX_API_KEY: 'a',
+      SANDBOX_APP_KEY: 'b',
+      WATCHDECK_DATA_DIR: '/tmp/x',
+      SANDBOX_SEED: 'empty',
+      SANDBOX_SEED_MONITORS: '10000',
+      UNRELATED: 'ignored',
+    });
+    expect(r).toEqual({
+      ok: true,
+      env: {
+        SANDBOX_PORT: 9000,
+        SANDBOX_HOST: '0.0.0.0',
+        SANDBOX_API_KEY: 'a',
+        SANDBOX_APP_KEY: 'b',
+        WATCHDECK_DATA_DIR: '/tmp/x',
+        SANDBOX_SEED: 'empty',
+        SANDBOX_SEED_MONITORS: 10000,
+      },
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    const r = parseSandboxEnv({ SANDBOX_PORT: '', SANDBOX_SEED_MONITORS: '' });
+    expect(r.ok && r.env.SANDBOX_PORT).toBe(8126);
+  });
+
+  it.each([
+    ['SANDBOX_PORT', 'abc'],
+    ['SANDBOX_PORT', '70000'],
+    ['SANDBOX_SEED', 'full'],
+    ['SANDBOX_SEED_MONITORS', '0'],
+    ['SANDBOX_SEED_MONITORS', '1.5'],
+  ])('names the bad variable %s=%s', (name, value) => {
+    const r = parseSandboxEnv({ [name]: value });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.join('\n')).toContain(name);
+  });
+});

@@ -1,0 +1,36 @@
+import { serve } from '@hono/node-server';
+import { createSandbox } from './create-sandbox';
+import { loadSandboxEnv } from './env';
+
+/** `npm run sandbox`: the local Datadog on its own port. */
+const env = loadSandboxEnv();
+const sandbox = createSandbox({
+  dataDir: env.WATCHDECK_DATA_DIR,
+  seed: env.SANDBOX_SEED,
+  seedMonitors: env.SANDBOX_SEED_MONITORS,
+  apiKey: env.SANDBOX_API_KEY,
+  appKey: env.SANDBOX_APP_KEY,
+});
+
+const server = serve({ fetch: sandbox.fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, (info) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  console.log(`[sandbox] local Datadog listening on http://${host}:${info.port} (data: ${env.WATCHDECK_DATA_DIR})`);
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[sandbox] ${signal}: closing`);
+  server.close(() => {
+    sandbox.close();
+    process.exit(0);
+  });
+  // Keep-alive connections can hold close() open; the database is safe to close regardless.
+  setTimeout(() => {
+    sandbox.close();
+    process.exit(0);
+  }, 2000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

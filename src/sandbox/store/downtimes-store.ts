@@ -1,0 +1,82 @@
+import type { Db } from './db';
+import type { DowntimeRow } from './types';
+
+interface DowntimeDbRow
+  extends Omit<DowntimeRow, 'monitor_tags' | 'notify_end_states' | 'notify_end_types' | 'mute_first_recovery_notification'> {
+  seq: number;
+  monitor_tags: string | null;
+  notify_end_states: string;
+  notify_end_types: string;
+  mute_first_recovery_notification: number;
+}
+
+function fromDb(r: DowntimeDbRow): DowntimeRow {
+  const { seq: _seq, ...rest } = r;
+  return {
+    ...rest,
+    monitor_tags: r.monitor_tags === null ? null : (JSON.parse(r.monitor_tags) as string[]),
+    notify_end_states: JSON.parse(r.notify_end_states) as string[],
+    notify_end_types: JSON.parse(r.notify_end_types) as string[],
+    mute_first_recovery_notification: r.mute_first_recovery_notification === 1,
+  };
+}
+
+function toDb(d: DowntimeRow): Record<string, unknown> {
+  return {
+    ...d,
+    monitor_tags: d.monitor_tags === null ? null : JSON.stringify(d.monitor_tags),
+    notify_end_states: JSON.stringify(d.notify_end_states),
+    notify_end_types: JSON.stringify(d.notify_end_types),
+    mute_first_recovery_notification: d.mute_first_recovery_notification ? 1 : 0,
+  };
+}
+
+export class DowntimesStore {
+  constructor(private readonly db: Db) {}
+
+  insert(d: DowntimeRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO downtimes (id, monitor_id, monitor_tags, scope, start_us, end_us, message, display_timezone,
+           notify_end_states, notify_end_types, mute_first_recovery_notification, canceled_us, created_us, modified_us, created_by)
+         VALUES (@id, @monitor_id, @monitor_tags, @scope, @start_us, @end_us, @message, @display_timezone,
+           @notify_end_states, @notify_end_types, @mute_first_recovery_notification, @canceled_us, @created_us, @modified_us, @created_by)`,
+      )
+      .run(toDb(d));
+  }
+
+  update(d: DowntimeRow): void {
+    this.db
+      .prepare(
+        `UPDATE downtimes SET monitor_id=@monitor_id, monitor_tags=@monitor_tags, scope=@scope, start_us=@start_us,
+           end_us=@end_us, message=@message, display_timezone=@display_timezone, notify_end_states=@notify_end_states,
+           notify_end_types=@notify_end_types, mute_first_recovery_notification=@mute_first_recovery_notification,
+           canceled_us=@canceled_us, modified_us=@modified_us
+         WHERE id=@id`,
+      )
+      .run(toDb(d));
+  }
+
+  get(id: string): DowntimeRow | undefined {
+    const r = this.db.prepare('SELECT * FROM downtimes WHERE id = ?').get(id.toLowerCase()) as DowntimeDbRow | undefined;
+    return r ? fromDb(r) : undefined;
+  }
+
+  /** Every downtime, oldest first. */
+  list(): DowntimeRow[] {
+    return (this.db.prepare('SELECT * FROM downtimes ORDER BY seq').all() as DowntimeDbRow[]).map(fromDb);
+  }
+
+  /** Downtimes not cancelled and not over at `nowUs` (active or scheduled), oldest first. */
+  listLive(nowUs: number): DowntimeRow[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM downtimes WHERE canceled_us IS NULL AND (end_us IS NULL OR end_us > ?) ORDER BY seq')
+        .all(nowUs) as DowntimeDbRow[]
+    ).map(fromDb);
+  }
+
+  cancel(id: string, nowUs: number): void {
+    this.db.prepare('UPDATE downtimes SET canceled_us = ?, modified_us = ? WHERE id = ?').run(nowUs, nowUs, id);
+  }
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * The BFF's configuration. This is the only file in src/server that reads
+ * process.env (see DESIGN.md "Modes"); everything else receives a ServerConfig.
+ */
+
+export const DATADOG_SITES = [
+  'datadoghq.com',
+  'us3.datadoghq.com',
+  'us5.datadoghq.com',
+  'datadoghq.eu',
+  'ap1.datadoghq.com',
+  'ap2.datadoghq.com',
+  'ddog-gov.com',
+  'us2.ddog-gov.com',
+  'uk1.datadoghq.com',
+] as const;
+export type DatadogSite = (typeof DATADOG_SITES)[number];
+
+export type Mode = 'embedded' | 'real' | 'pointed';
+
+export interface ServerConfig {
+  mode: Mode;
+  /** The Datadog site in real mode; null in embedded and pointed mode. */
+  site: DatadogSite | null;
+  /** Where and how to reach Datadog; null in embedded mode (the sandbox runs in-process). */
+  upstream: { baseUrl: string; apiKey: string; appKey: string } | null;
+  timeoutMs: number;
+  dataDir: string;
+  port: number;
+  host: string;
+  sandbox: { seed: 'demo' | 'empty'; seedMonitors: number | null };
+  refreshIntervalMs: number;
+  testControls: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const intString = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const apiUrl = z
+  .string()
+  .transform((s) => s.replace(/\/+$/, ''))
+  .pipe(
+    z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).refine((s) => {
+      if (!URL.canParse(s)) return true; // z.url reported it already
+      const u = new URL(s);
+      return !u.username && !u.password && !u.search && !u.hash;
+    }, 'must be a plain base URL (no credentials, query or fragment)'),
+  );
+
+const EnvSchema = z.object({
+  DD_API_KEY: z.string().min(1).optional(),
+  DD_APP_KEY: z.string().min(1).optional(),
+  DD_SITE: z.enum(DATADOG_SITES, { error: `must be one of ${DATADOG_SITES.join(', ')}` }).default('datadoghq.com'),
+  DD_API_URL: apiUrl.optional(),
+  DD_TIMEOUT_MS: intString(1, 600_000).default(10_000),
+  WATCHDECK_DATA_DIR: z.string().min(1).default('./data'),
+  PORT: intString(0, 65_535).default(8080),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or IP address')
+    .default('127.0.0.1'),
+  SANDBOX_SEED: z.enum(['demo', 'empty'], { error: 'must be demo or empty' }).default('demo'),
+  SANDBOX_SEED_MONITORS: intString(1, 1_000_000).optional(),
+  WATCHDECK_REFRESH_MS: intString(1000, 86_400_000).default(30_000),
+  WATCHDECK_TEST_CONTROLS: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
+});
+
+const VARIABLES = Object.keys(EnvSchema.shape);
+
+/** Parses an environment (process.env or a test's object). Throws a ConfigError naming the bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): ServerConfig {
+  // Treat empty strings as unset, the way `FOO= cmd` and compose files mean them.
+  const picked: Record<string, string> = {};
+  for (const name of VARIABLES) {
+    const value = source[name];
+    if (value !== undefined && value.trim() !== '') picked[name] = value.trim();
+  }
+  const parsed = EnvSchema.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'invalid');
+  }
+  const env = parsed.data;
+
+  if (env.DD_API_KEY && !env.DD_APP_KEY) throw new ConfigError('DD_APP_KEY', 'is required when DD_API_KEY is set');
+  if (env.DD_APP_KEY && !env.DD_API_KEY) throw new ConfigError('DD_API_KEY', 'is required when DD_APP_KEY is set');
+
+  const mode: Mode = env.DD_API_URL ? 'pointed' : env.DD_API_KEY ? 'real' : 'embedded';
+  if (env.WATCHDECK_TEST_CONTROLS === '1' && mode !== 'embedded') {
+    throw new ConfigError('WATCHDECK_TEST_CONTROLS', 'is only allowed in embedded mode');
+  }
+
+  const keys = { apiKey: env.DD_API_KEY ?? '', appKey: env.DD_APP_KEY ?? '' };
+  const upstream =
+    mode === 'pointed'
+      ? { baseUrl: env.DD_API_URL as string, ...keys }
+      : mode === 'real'
+        ? { baseUrl: `https://api.${env.DD_SITE}`, ...keys }
+        : null;
+
+  return {
+    mode,
+    site: mode === 'real' ? env.DD_SITE : null,
+    upstream,
+    timeoutMs: env.DD_TIMEOUT_MS,
+    dataDir: env.WATCHDECK_DATA_DIR,
+    port: env.PORT,
+    host: env.HOST,
+    sandbox: { seed: env.SANDBOX_SEED, seedMonitors: env.SANDBOX_SEED_MONITORS ?? null },
+    refreshIntervalMs: env.WATCHDECK_REFRESH_MS,
+    testControls: env.WATCHDECK_TEST_CONTROLS === '1',
+  };
+}
+
+/** Parses process.env; on failure prints one line naming the variable and exits 1. */
+export function readEnv(): ServerConfig {
+  try {
+    return parseEnv(process.env);
+  } catch (err) {
+    const why = err instanceof ConfigError ? err.message : 'could not be read';
+    process.stderr.write(`watchdeck: invalid configuration: ${why}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { readEnv, type ServerConfig } from './env';
+import type { TestControls } from './lib/deps';
+import { createLogger } from './lib/logger';
+import { createRedactor } from './lib/redact';
+import { createDatadogClient, type FetchLike } from './upstreams/datadog/client';
+
+/** Entry point: read the environment, pick the upstream, listen. Nothing else. */
+
+/** Base URL for the in-process sandbox; `.invalid` can never resolve, so nothing leaves the process. */
+const EMBEDDED_BASE_URL = 'http://local-datadog.invalid';
+
+interface Upstream {
+  baseUrl: string;
+  apiKey: string;
+  appKey: string;
+  fetch: FetchLike;
+  testControls: TestControls | null;
+  close: () => void;
+}
+
+async function embeddedUpstream(config: ServerConfig): Promise<Upstream> {
+  // DESIGN.md: only server/index.ts loads the sandbox, and only dynamically, in embedded mode.
+  const { createSandbox } = await import('../sandbox/create-sandbox');
+  const apiKey = randomBytes(16).toString('hex');
+  const appKey = randomBytes(20).toString('hex');
+  const sandbox = createSandbox({
+    dataDir: config.dataDir,
+    seed: config.sandbox.seed,
+    ...(config.sandbox.seedMonitors !== null ? { seedMonitors: config.sandbox.seedMonitors } : {}),
+    apiKey,
+    appKey,
+  });
+  const testControls: TestControls | null = config.testControls
+    ? {
+        reset: () => sandbox.reset(),
+        setUpstreamFault: (status) =>
+          sandbox.setFault(
+            status === null
+              ? null
+              : { status, body: { errors: [`Injected fault ${status}`] }, headers: status === 429 ? { 'X-RateLimit-Reset': '1' } : {} },
+          ),
+      }
+    : null;
+  return { baseUrl: EMBEDDED_BASE_URL, apiKey, appKey, fetch: (req) => sandbox.fetch(req), testControls, close: () => sandbox.close() };
+}
+
+async function main(): Promise<void> {
+  const config = readEnv();
+  const upstream: Upstream =
+    config.upstream === null
+      ? await embeddedUpstream(config)
+      : { ...config.upstream, fetch: (req) => fetch(req), testControls: null, close: () => {} };
+
+  const logger = createLogger({ redact: createRedactor([upstream.apiKey, upstream.appKey]) });
+  const datadog = createDatadogClient({ ...upstream, timeoutMs: config.timeoutMs });
+  const app = createApp({ config, datadog, logger, testControls: upstream.testControls });
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    logger.info(`watchdeck ${config.mode} mode listening on http://${host}:${info.port}`);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info('shutting down', { signal });
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    server.close(() => {
+      upstream.close();
+      process.exit(0);
+    });
+    // Idle keep-alive sockets would hold close() open.
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`watchdeck: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

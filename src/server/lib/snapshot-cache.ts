@@ -1,0 +1,91 @@
+/**
+ * Keeps the last good answer per key, coalesces concurrent loads of the same
+ * key into one, and falls back to the last good answer (marked stale, with
+ * its original time) when a later load fails (SECURITY 29, 31; RFC 5861
+ * stale-if-error). `invalidate()` makes every entry old at once (after a
+ * mutation) but keeps it for the stale fallback.
+ */
+export interface Snapshot<T> {
+  value: T;
+  fetchedAt: number;
+  stale: boolean;
+}
+
+interface Entry {
+  value: unknown;
+  fetchedAt: number;
+  generation: number;
+}
+
+export interface SnapshotCacheOptions {
+  freshMs: number;
+  now: () => number;
+  maxEntries?: number;
+  /** Which load failures may be answered with the last good copy. */
+  serveStaleOn: (err: unknown) => boolean;
+}
+
+export class SnapshotCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inflight = new Map<string, { promise: Promise<Snapshot<unknown>>; generation: number }>();
+  private generation = 0;
+
+  constructor(private readonly options: SnapshotCacheOptions) {}
+
+  async get<T>(key: string, load: () => Promise<T>): Promise<Snapshot<T>> {
+    const { now, freshMs } = this.options;
+    const entry = this.entries.get(key);
+    if (entry && entry.generation === this.generation && now() - entry.fetchedAt < freshMs) {
+      return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: false };
+    }
+    const running = this.inflight.get(key);
+    if (running && running.generation === this.generation) return running.promise as Promise<Snapshot<T>>;
+
+    const generation = this.generation;
+    const promise = this.load(key, generation, load);
+    this.inflight.set(key, { promise, generation });
+    const clear = () => {
+      if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+    };
+    promise.then(clear, clear);
+    return promise as Promise<Snapshot<T>>;
+  }
+
+  private async load<T>(key: string, generation: number, load: () => Promise<T>): Promise<Snapshot<T>> {
+    try {
+      const value = await load();
+      const fetchedAt = this.options.now();
+      // A load that began before an invalidation may hold pre-mutation data: answer it, do not keep it.
+      if (generation === this.generation) this.store(key, { value, fetchedAt, generation });
+      return { value, fetchedAt, stale: false };
+    } catch (err) {
+      const last = this.entries.get(key);
+      if (last && this.options.serveStaleOn(err)) {
+        return { value: last.value as T, fetchedAt: last.fetchedAt, stale: true };
+      }
+      throw err;
+    }
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    const max = this.options.maxEntries ?? 500;
+    while (this.entries.size > max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Every entry becomes old (the next get loads), but stays as the stale fallback. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  /** Forget everything (test reset). */
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,106 @@
+import type { UnmuteResponse } from '../../../contract/monitors';
+import { normalizeScope } from '../../../contract/scope';
+import type { ServerDeps } from '../../lib/deps';
+import {
+  FINISHED_DOWNTIME,
+  includedUsers,
+  toDowntime,
+  toMonitorDetail,
+  toMonitorSummary,
+} from '../../upstreams/datadog/map';
+import type { RawDowntimeOne } from '../../upstreams/datadog/schemas';
+import { isUpstreamError } from '../../upstreams/upstream-error';
+import { bind, type BoundRoute } from '../define-route';
+import { loadAllMonitors, loadCurrentDowntimes, loadDowntimeMatches } from './monitors.load';
+import { getMonitorRoute, listMonitorsRoute, muteMonitorRoute, unmuteMonitorRoute } from './monitors.routes';
+
+export const DEFAULT_MUTE_MESSAGE = 'Muted from watchdeck';
+
+const isGone = (err: unknown) => isUpstreamError(err) && err.kind === 'not_found';
+
+/** Runs a mutation and makes every cached read old afterwards, whether it worked or not. */
+async function mutating<T>(deps: ServerDeps, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    deps.snapshots.invalidate();
+  }
+}
+
+const listMonitors = bind(listMonitorsRoute, async ({ deps }) => {
+  const snap = await deps.snapshots.get('monitors', () => loadAllMonitors(deps));
+  const now = deps.now();
+  return {
+    status: 200,
+    body: { monitors: snap.value.map((m) => toMonitorSummary(m, now)), fetchedAt: snap.fetchedAt, stale: snap.stale },
+  };
+});
+
+const getMonitor = bind(getMonitorRoute, async ({ deps, params }) => {
+  const snap = await deps.snapshots.get(`monitor:${params.id}`, async () => {
+    const [monitor, downtimes] = await Promise.all([deps.datadog.getMonitor(params.id), loadCurrentDowntimes(deps)]);
+    return { monitor, downtimes };
+  });
+  const { monitor, downtimes } = snap.value;
+  return {
+    status: 200,
+    body: toMonitorDetail(monitor, downtimes, { now: deps.now(), fetchedAt: snap.fetchedAt, stale: snap.stale }),
+  };
+});
+
+const muteMonitor = bind(muteMonitorRoute, async ({ deps, params, body }) => {
+  const created = await mutating(deps, () =>
+    deps.datadog.createDowntime({
+      data: {
+        type: 'downtime',
+        attributes: {
+          monitor_identifier: { monitor_id: params.id },
+          scope: body.scope,
+          schedule: { end: body.end === null ? null : new Date(body.end).toISOString() },
+          message: body.reason || DEFAULT_MUTE_MESSAGE,
+          display_timezone: 'UTC',
+        },
+      },
+    }),
+  );
+  return { status: 200, body: toDowntime(created.data, includedUsers(created.included)) };
+});
+
+const unmuteMonitor = bind(unmuteMonitorRoute, async ({ deps, params, body }) => {
+  const wanted = body.scope === undefined ? null : normalizeScope(body.scope);
+  const result: UnmuteResponse = { canceled: [], skipped: [] };
+  await mutating(deps, async () => {
+    const matches = await loadDowntimeMatches(deps, params.id);
+    for (const match of matches) {
+      const matchScope = match.attributes?.scope;
+      if (wanted !== null && matchScope && normalizeScope(matchScope) !== wanted) continue;
+      let one: RawDowntimeOne;
+      try {
+        one = await deps.datadog.getDowntime(match.id);
+      } catch (err) {
+        if (isGone(err)) continue;
+        throw err;
+      }
+      const downtime = toDowntime(one.data);
+      if (FINISHED_DOWNTIME.has(downtime.status)) continue;
+      if (wanted !== null && normalizeScope(downtime.scope) !== wanted) continue;
+      if (downtime.monitorId === params.id) {
+        try {
+          await deps.datadog.cancelDowntime(match.id);
+        } catch (err) {
+          if (isGone(err)) continue;
+          throw err;
+        }
+        result.canceled.push(match.id);
+      } else {
+        const reason = downtime.monitorTags
+          ? `It targets every monitor tagged ${downtime.monitorTags.join(', ')}, so it also mutes other monitors; cancel it from the downtime list`
+          : 'It targets another monitor';
+        result.skipped.push({ id: match.id, scope: downtime.scope, reason });
+      }
+    }
+  });
+  return { status: 200, body: result };
+});
+
+export const monitorRoutes: BoundRoute[] = [listMonitors, getMonitor, muteMonitor, unmuteMonitor];

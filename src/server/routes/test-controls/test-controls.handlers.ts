@@ -1,0 +1,23 @@
+import type { ServerDeps } from '../../lib/deps';
+import { HttpError } from '../../lib/errors';
+import { bind, type BoundRoute } from '../define-route';
+import { resetRoute, upstreamFaultRoute } from './test-controls.routes';
+
+function controls(deps: ServerDeps) {
+  // The routes are only registered with controls; this guards a miswired app.
+  if (!deps.testControls) throw new HttpError(404, 'not_found', 'No such route');
+  return deps.testControls;
+}
+
+const reset = bind(resetRoute, async ({ deps }) => {
+  controls(deps).reset();
+  deps.snapshots.clear();
+  return { status: 204 };
+});
+
+const upstreamFault = bind(upstreamFaultRoute, async ({ deps, body }) => {
+  controls(deps).setUpstreamFault(body.status);
+  return { status: 204 };
+});
+
+export const testControlRoutes: BoundRoute[] = [reset, upstreamFault];

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineRoute } from '../define-route';
+
+/** Only registered in embedded mode with WATCHDECK_TEST_CONTROLS=1; never in openapi.json. */
+export const resetRoute = defineRoute({
+  method: 'post',
+  path: '/api/_test/reset',
+  operationId: 'testReset',
+  summary: 'Reseed the embedded sandbox and clear the BFF caches',
+  tags: ['test'],
+  hidden: true,
+  responses: { 204: { description: 'Reset' } },
+  errors: [403],
+});
+
+export const upstreamFaultRoute = defineRoute({
+  method: 'post',
+  path: '/api/_test/upstream-fault',
+  operationId: 'testUpstreamFault',
+  summary: 'Make every upstream call fail with this status, or clear the fault with null',
+  tags: ['test'],
+  hidden: true,
+  body: z.strictObject({ status: z.number().int().min(400).max(599).nullable() }),
+  responses: { 204: { description: 'Fault set or cleared' } },
+  errors: [400, 403, 415],
+});

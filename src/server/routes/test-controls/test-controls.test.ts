@@ -1,0 +1,57 @@
+import { rawMonitor } from '../../testing/fixtures';
+import { apiError, setup } from '../../testing/test-app';
+
+function withControls() {
+  const reset = vi.fn();
+  const setUpstreamFault = vi.fn();
+  const t = setup({ config: { mode: 'embedded', upstream: null, testControls: true }, testControls: { reset, setUpstreamFault } });
+  return { ...t, reset, setUpstreamFault };
+}
+
+describe('test controls', () => {
+  it('do not exist without testControls', async () => {
+    const { call } = setup();
+    for (const path of ['/api/_test/reset', '/api/_test/upstream-fault']) {
+      const answer = await call('POST', path, { status: null });
+      expect(answer.status).toBe(404);
+      expect(apiError(answer).code).toBe('not_found');
+    }
+  });
+
+  it('do not exist outside embedded mode, even when given', async () => {
+    const { call } = setup({ testControls: { reset: vi.fn(), setUpstreamFault: vi.fn() } });
+    expect((await call('POST', '/api/_test/reset')).status).toBe(404);
+  });
+
+  it('POST /api/_test/reset reseeds the sandbox and clears the caches', async () => {
+    const { call, fake, reset } = withControls();
+    fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(1)] });
+    await call('GET', '/api/monitors');
+    const answer = await call('POST', '/api/_test/reset');
+    expect(answer.status).toBe(204);
+    expect(reset).toHaveBeenCalledTimes(1);
+    await call('GET', '/api/monitors');
+    expect(fake.calls('GET', '/api/v1/monitor')).toHaveLength(2);
+  });
+
+  it('POST /api/_test/upstream-fault sets and clears the fault', async () => {
+    const { call, setUpstreamFault } = withControls();
+    expect((await call('POST', '/api/_test/upstream-fault', { status: 503 })).status).toBe(204);
+    expect((await call('POST', '/api/_test/upstream-fault', { status: null })).status).toBe(204);
+    expect(setUpstreamFault.mock.calls).toEqual([[503], [null]]);
+  });
+
+  it('validate the fault body', async () => {
+    const { call, setUpstreamFault } = withControls();
+    for (const body of [{}, { status: 200 }, { status: '500' }, { status: 500, extra: 1 }]) {
+      expect((await call('POST', '/api/_test/upstream-fault', body)).status).toBe(400);
+    }
+    expect(setUpstreamFault).not.toHaveBeenCalled();
+  });
+
+  it('need the CSRF header like every change', async () => {
+    const { call, reset } = withControls();
+    expect((await call('POST', '/api/_test/reset', undefined, { 'X-CSRF': '' })).status).toBe(403);
+    expect(reset).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,139 @@
+import type { FetchLike } from '../upstreams/datadog/http';
+
+/**
+ * A recording stand-in for Datadog: a fetch function that writes down every
+ * request it gets and answers from a queue of replies, then from handlers
+ * matched by method and path. Unmatched requests get a 404 and are listed in
+ * `unhandled`, so a test can assert it made only the calls it expected.
+ */
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** Parsed JSON body (or the raw text if it is not JSON); undefined without a body. */
+  body: unknown;
+  signal: AbortSignal;
+}
+
+export interface FakeReply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait this long before answering (aborts still win). */
+  delayMs?: number;
+  /** Never answer; only an abort ends the request. */
+  stall?: boolean;
+}
+
+export type FakeHandler = (req: RecordedRequest) => FakeReply | Promise<FakeReply>;
+
+interface Route {
+  method: string;
+  path: string | RegExp;
+  handler: FakeHandler;
+}
+
+function abortable(signal: AbortSignal, ms: number | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = ms === null ? null : setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        if (timer) clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+function toResponse(reply: FakeReply): Response {
+  const status = reply.status ?? 200;
+  if (reply.body === undefined || status === 204) return new Response(null, { status, headers: reply.headers });
+  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  return new Response(text, { status, headers: { 'Content-Type': 'application/json', ...reply.headers } });
+}
+
+export class FakeUpstream {
+  readonly requests: RecordedRequest[] = [];
+  readonly unhandled: RecordedRequest[] = [];
+  /** Requests whose signal was aborted while they were in flight. */
+  readonly aborted: RecordedRequest[] = [];
+  private readonly routes: Route[] = [];
+  private readonly queue: FakeReply[] = [];
+
+  /** Answer matching requests with this reply or handler (later registrations win). */
+  on(method: string, path: string | RegExp, reply: FakeReply | FakeHandler): this {
+    const handler = typeof reply === 'function' ? reply : () => reply;
+    this.routes.unshift({ method: method.toUpperCase(), path, handler });
+    return this;
+  }
+
+  /** The next requests, whatever they are, get these replies in order. */
+  enqueue(...replies: FakeReply[]): this {
+    this.queue.push(...replies);
+    return this;
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.unhandled.length = 0;
+    this.aborted.length = 0;
+    this.routes.length = 0;
+    this.queue.length = 0;
+  }
+
+  /** Requests to this method and path (exact path, or a RegExp). */
+  calls(method: string, path?: string | RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method.toUpperCase() && (path === undefined || matches(path, r.path)));
+  }
+
+  readonly fetch: FetchLike = async (request) => {
+    const url = new URL(request.url);
+    const text = request.body === null ? '' : await request.text();
+    let body: unknown = undefined;
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const recorded: RecordedRequest = {
+      method: request.method,
+      url,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+      signal: request.signal,
+    };
+    this.requests.push(recorded);
+    request.signal.addEventListener('abort', () => this.aborted.push(recorded), { once: true });
+
+    let reply = this.queue.shift();
+    if (!reply) {
+      const route = this.routes.find((r) => r.method === recorded.method && matches(r.path, recorded.path));
+      if (route) {
+        reply = await route.handler(recorded);
+      } else {
+        this.unhandled.push(recorded);
+        reply = { status: 404, body: { errors: [`fake upstream: no handler for ${recorded.method} ${recorded.path}`] } };
+      }
+    }
+    if (reply.stall) await abortable(request.signal, null);
+    if (reply.delayMs) await abortable(request.signal, reply.delayMs);
+    return toResponse(reply);
+  };
+}
+
+function matches(pattern: string | RegExp, path: string): boolean {
+  return typeof pattern === 'string' ? pattern === path : pattern.test(path);
+}

@@ -1,0 +1,101 @@
+import { createRedactor, type Redactor } from '../../lib/redact';
+import { createHttp, type FetchLike } from './http';
+import {
+  RawDowntimeListSchema,
+  RawDowntimeMatchListSchema,
+  RawDowntimeOneSchema,
+  RawMonitorListSchema,
+  RawMonitorSchema,
+  type RawDowntimeCreate,
+  type RawDowntimeList,
+  type RawDowntimeMatchList,
+  type RawDowntimeOne,
+  type RawMonitor,
+} from './schemas';
+
+/**
+ * The Datadog calls the BFF makes: an allowlist of fixed methods and path
+ * templates on one base URL. Ids are encoded into the path; the caller cannot
+ * choose a host, a header or another path.
+ */
+export type { FetchLike };
+
+export interface DatadogClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  appKey: string;
+  fetch: FetchLike;
+  timeoutMs: number;
+  /** GET retries on 5xx/network errors (default 2). */
+  retries?: number;
+  retryBaseMs?: number;
+  now?: () => number;
+}
+
+export interface DatadogClient {
+  listMonitorsPage(page: number, pageSize: number): Promise<RawMonitor[]>;
+  getMonitor(id: number): Promise<RawMonitor>;
+  listDowntimesPage(offset: number, limit: number): Promise<RawDowntimeList>;
+  getDowntime(id: string): Promise<RawDowntimeOne>;
+  createDowntime(body: RawDowntimeCreate): Promise<RawDowntimeOne>;
+  cancelDowntime(id: string): Promise<void>;
+  monitorDowntimeMatches(id: number, offset: number, limit: number): Promise<RawDowntimeMatchList>;
+  /** Scrubs this client's keys out of a text. */
+  redact: Redactor;
+}
+
+const seg = (value: string | number) => encodeURIComponent(String(value));
+
+export function createDatadogClient(options: DatadogClientOptions): DatadogClient {
+  const redact = createRedactor([options.apiKey, options.appKey]);
+  const send = createHttp({
+    ...options,
+    redact,
+    retries: options.retries ?? 2,
+    retryBaseMs: options.retryBaseMs ?? 100,
+    now: options.now ?? Date.now,
+  });
+  const withGroups = { group_states: 'all', with_downtimes: true };
+
+  return {
+    redact,
+    listMonitorsPage: (page, pageSize) =>
+      send({
+        method: 'GET',
+        template: '/api/v1/monitor',
+        path: '/api/v1/monitor',
+        query: { ...withGroups, page, page_size: pageSize },
+        schema: RawMonitorListSchema,
+      }),
+    getMonitor: (id) =>
+      send({
+        method: 'GET',
+        template: '/api/v1/monitor/{id}',
+        path: `/api/v1/monitor/${seg(id)}`,
+        query: withGroups,
+        schema: RawMonitorSchema,
+      }),
+    listDowntimesPage: (offset, limit) =>
+      send({
+        method: 'GET',
+        template: '/api/v2/downtime',
+        path: '/api/v2/downtime',
+        query: { current_only: true, include: 'created_by', 'page[limit]': limit, 'page[offset]': offset },
+        schema: RawDowntimeListSchema,
+      }),
+    getDowntime: (id) =>
+      send({ method: 'GET', template: '/api/v2/downtime/{id}', path: `/api/v2/downtime/${seg(id)}`, schema: RawDowntimeOneSchema }),
+    createDowntime: (body) =>
+      send({ method: 'POST', template: '/api/v2/downtime', path: '/api/v2/downtime', body, schema: RawDowntimeOneSchema }),
+    cancelDowntime: (id) =>
+      send({ method: 'DELETE', template: '/api/v2/downtime/{id}', path: `/api/v2/downtime/${seg(id)}`, schema: null }),
+    monitorDowntimeMatches: (id, offset, limit) =>
+      send({
+        method: 'GET',
+        template: '/api/v2/monitor/{id}/downtime_matches',
+        path: `/api/v2/monitor/${seg(id)}/downtime_matches`,
+        query: { 'page[limit]': limit, 'page[offset]': offset },
+        schema: RawDowntimeMatchListSchema,
+      }),
+  };
+}

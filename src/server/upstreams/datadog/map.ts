@@ -1,0 +1,213 @@
+import type { Downtime, GroupState, MonitorDetail, MonitorSummary, MuteSummary, Person } from '../../../contract/monitors';
+import { groupTags, isMatchAll, matchesScope } from '../../../contract/scope';
+import { statusSeverity } from '../../../contract/states';
+import type { RawDowntime, RawGroupState, RawIncluded, RawMatchingDowntime, RawMonitor } from './schemas';
+
+/**
+ * Raw Datadog -> contract. Pure functions; `now` is passed in so tests can
+ * freeze time. Unknown statuses and types pass through as data.
+ */
+
+export function isoToMs(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+export function secondsToMs(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value * 1000) : null;
+}
+
+function intOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isInteger(value) ? value : null;
+}
+
+function person(p: { name?: unknown; handle?: unknown; email?: unknown } | null | undefined): Person | null {
+  if (!p) return null;
+  const s = (v: unknown) => (typeof v === 'string' ? v : null);
+  return { name: s(p.name), handle: s(p.handle), email: s(p.email) };
+}
+
+/** The monitor's groups from `state.groups`, which Datadog keys by group name. */
+export function rawGroups(raw: RawMonitor): { name: string; group: RawGroupState }[] {
+  const groups = raw.state?.groups;
+  if (!groups) return [];
+  const entries = Array.isArray(groups) ? groups.map((g) => [g.name ?? '', g] as const) : Object.entries(groups);
+  return entries.map(([key, group]) => ({ name: group.name ?? key, group }));
+}
+
+/** An active downtime from `matching_downtimes`, reduced to what muting needs. */
+interface ActiveMute {
+  matchAll: boolean;
+  scope: string | null;
+  groups: string[] | null;
+  endAt: number | null;
+}
+
+function scopeText(scope: RawMatchingDowntime['scope']): string | null {
+  if (typeof scope === 'string') return scope;
+  if (Array.isArray(scope) && scope.length > 0) return scope.join(' AND '); // v1: a list of terms, all required
+  return null;
+}
+
+export function activeMutes(raw: RawMonitor, now: number): ActiveMute[] {
+  const out: ActiveMute[] = [];
+  for (const d of raw.matching_downtimes ?? []) {
+    const startAt = secondsToMs(d.start);
+    const endAt = secondsToMs(d.end);
+    if (d.active === false) continue;
+    if (startAt !== null && startAt > now) continue;
+    if (endAt !== null && endAt <= now) continue;
+    const scope = scopeText(d.scope);
+    out.push({ matchAll: scope !== null && isMatchAll(scope), scope, groups: d.groups ?? null, endAt });
+  }
+  return out;
+}
+
+function mutes(mute: ActiveMute, groupName: string): boolean {
+  if (mute.matchAll) return true;
+  if (mute.groups) return mute.groups.includes(groupName) || mute.groups.includes('*');
+  return mute.scope !== null && matchesScope(mute.scope, groupTags(groupName));
+}
+
+/** Latest end among these mutes; null when any of them is indefinite. */
+function latestEnd(list: ActiveMute[]): number | null {
+  if (list.length === 0 || list.some((m) => m.endAt === null)) return null;
+  return Math.max(...list.map((m) => m.endAt as number));
+}
+
+function toGroupState(name: string, g: RawGroupState, active: ActiveMute[]): GroupState {
+  const muting = active.filter((m) => mutes(m, name));
+  return {
+    name,
+    status: g.status ?? 'Unknown',
+    tags: groupTags(name),
+    lastTriggeredAt: secondsToMs(g.last_triggered_ts),
+    lastResolvedAt: secondsToMs(g.last_resolved_ts),
+    lastNodataAt: secondsToMs(g.last_nodata_ts),
+    lastNotifiedAt: secondsToMs(g.last_notified_ts),
+    muted: muting.length > 0,
+    mutedUntil: muting.length > 0 ? latestEnd(muting) : null,
+  };
+}
+
+function muteSummary(groups: GroupState[], active: ActiveMute[]): MuteSummary {
+  const whole = active.filter((m) => m.matchAll);
+  const muted = groups.filter((g) => g.muted);
+  // Without group states (no group_states param, or a server that omits them), count the groups the downtimes name.
+  const mutedGroups =
+    groups.length > 0 ? muted.length : new Set(active.flatMap((m) => m.groups ?? []).filter((g) => g !== '*')).size;
+  if (whole.length > 0) {
+    return { state: 'all', endsAt: latestEnd(whole), mutedGroups, downtimes: active.length };
+  }
+  if (mutedGroups > 0) {
+    const ends = muted.map((g) => g.mutedUntil).filter((e): e is number => e !== null);
+    const fromMutes = active.map((m) => m.endAt).filter((e): e is number => e !== null);
+    const candidates = groups.length > 0 ? ends : fromMutes;
+    return {
+      state: 'partial',
+      endsAt: candidates.length > 0 ? Math.min(...candidates) : null,
+      mutedGroups,
+      downtimes: active.length,
+    };
+  }
+  return { state: 'none', endsAt: null, mutedGroups: 0, downtimes: active.length };
+}
+
+function sortGroups(groups: GroupState[]): GroupState[] {
+  return groups.sort((a, b) => statusSeverity(a.status) - statusSeverity(b.status) || a.name.localeCompare(b.name));
+}
+
+function monitorGroups(raw: RawMonitor, active: ActiveMute[]): GroupState[] {
+  return sortGroups(rawGroups(raw).map(({ name, group }) => toGroupState(name, group, active)));
+}
+
+function summaryFields(raw: RawMonitor, groups: GroupState[], active: ActiveMute[]): MonitorSummary {
+  const groupCounts: Record<string, number> = {};
+  for (const g of groups) groupCounts[g.status] = (groupCounts[g.status] ?? 0) + 1;
+  return {
+    id: raw.id,
+    name: raw.name ?? '',
+    type: raw.type ?? '',
+    query: raw.query ?? '',
+    message: raw.message ?? '',
+    tags: raw.tags ?? [],
+    priority: intOrNull(raw.priority),
+    overallState: raw.overall_state ?? 'Unknown',
+    overallStateModifiedAt: isoToMs(raw.overall_state_modified),
+    multi: raw.multi ?? groups.length > 1,
+    creator: person(raw.creator),
+    createdAt: intOrNull(raw.created_at) ?? isoToMs(raw.created),
+    modifiedAt: isoToMs(raw.modified),
+    groupCounts,
+    mute: muteSummary(groups, active),
+  };
+}
+
+export function toMonitorSummary(raw: RawMonitor, now: number): MonitorSummary {
+  const active = activeMutes(raw, now);
+  return summaryFields(raw, monitorGroups(raw, active), active);
+}
+
+/** Users from a JSON:API `included` list, by id. */
+export function includedUsers(included: readonly (RawIncluded | null)[] | null | undefined): Map<string, Person> {
+  const users = new Map<string, Person>();
+  for (const item of included ?? []) {
+    const p = item && (item.type === 'users' || item.type === 'user') ? person(item.attributes) : null;
+    if (item && p) users.set(item.id, p);
+  }
+  return users;
+}
+
+export function toDowntime(raw: RawDowntime, users: Map<string, Person> = new Map()): Downtime {
+  const a = raw.attributes;
+  const schedule = a?.schedule;
+  const creatorId = raw.relationships?.created_by?.data?.id;
+  const monitorId = intOrNull(a?.monitor_identifier?.monitor_id);
+  return {
+    id: raw.id,
+    scope: a?.scope ?? '',
+    monitorId,
+    monitorTags: a?.monitor_identifier?.monitor_tags ?? null,
+    status: a?.status ?? 'unknown',
+    message: a?.message ?? null,
+    startAt: isoToMs(schedule?.start ?? schedule?.current_downtime?.start),
+    endAt: isoToMs(schedule?.end ?? schedule?.current_downtime?.end),
+    createdAt: isoToMs(a?.created),
+    creator: creatorId === undefined ? null : (users.get(String(creatorId)) ?? null),
+    recurring: Array.isArray(schedule?.recurrences) && schedule.recurrences.length > 0,
+  };
+}
+
+/** Does this downtime target the monitor: by its id, or by tags all on the monitor ("*" = every monitor)? */
+export function targetsMonitor(d: Downtime, monitor: { id: number; tags: readonly string[] }): boolean {
+  if (d.monitorId !== null) return d.monitorId === monitor.id;
+  if (!d.monitorTags || d.monitorTags.length === 0) return false;
+  const tags = new Set(monitor.tags.map((t) => t.toLowerCase()));
+  return d.monitorTags.every((t) => t === '*' || tags.has(t.toLowerCase()));
+}
+
+/** Downtime statuses that no longer mute anything. */
+export const FINISHED_DOWNTIME = new Set(['canceled', 'cancelled', 'ended']);
+
+export function toMonitorDetail(
+  raw: RawMonitor,
+  downtimes: { data: RawDowntime[]; users: Map<string, Person> },
+  at: { now: number; fetchedAt: number; stale: boolean },
+): MonitorDetail {
+  const active = activeMutes(raw, at.now);
+  const groups = monitorGroups(raw, active);
+  const summary = summaryFields(raw, groups, active);
+  const current = downtimes.data
+    .map((d) => toDowntime(d, downtimes.users))
+    .filter((d) => !FINISHED_DOWNTIME.has(d.status) && targetsMonitor(d, summary))
+    .map((d) => ({ ...d, groups: groups.filter((g) => matchesScope(d.scope, g.tags)).map((g) => g.name) }));
+  return {
+    ...summary,
+    options: raw.options ?? {},
+    groups,
+    downtimes: current,
+    fetchedAt: at.fetchedAt,
+    stale: at.stale,
+  };
+}
