@@ -1,0 +1,57 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject, type ShouldRevalidateFunction } from 'react-router';
+import { paths } from '../config/paths';
+import { RouteErrorBoundary } from '../components/errors/route-error-boundary';
+import { DetailSkeleton } from '../features/monitors/components/detail-skeleton';
+import * as listRoute from './routes/monitors/list';
+import { NotFound } from './routes/not-found';
+import { RootLayout } from './routes/root';
+
+/** Filters live in the search params and run in the browser: a search-only change needs no loader. */
+const skipSearchOnlyChanges: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search ? false : defaultShouldRevalidate;
+
+/** The route tree; loaders get the QueryClient (never a module-level singleton). */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      path: paths.home.path,
+      Component: RootLayout,
+      ErrorBoundary: RouteErrorBoundary,
+      children: [
+        { index: true, element: <Navigate to={paths.monitors.getHref()} replace /> },
+        {
+          path: paths.monitors.path,
+          loader: listRoute.loader(queryClient),
+          Component: listRoute.Component,
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: listRoute.HydrateFallback,
+          shouldRevalidate: skipSearchOnlyChanges,
+        },
+        {
+          path: paths.monitor.path,
+          // The detail (and its dialogs) load on first visit, keeping the list's first load smaller.
+          lazy: async () => {
+            const route = await import('./routes/monitors/detail');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: DetailSkeleton,
+          shouldRevalidate: skipSearchOnlyChanges,
+        },
+        { path: '*', Component: NotFound },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
+}
+
+export function AppRouter() {
+  const queryClient = useQueryClient();
+  const [router] = useState(() => createAppRouter(queryClient));
+  return <RouterProvider router={router} />;
+}

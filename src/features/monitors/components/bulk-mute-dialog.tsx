@@ -1,0 +1,183 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { MonitorSummary } from '../../../contract/monitors';
+import { parseScope } from '../../../contract/scope';
+import { Modal } from '../../../components/ui/modal';
+import { ProgressBar } from '../../../components/ui/progress-bar';
+import { StatusPill } from '../../../components/ui/status-pill';
+import { runWithConcurrency } from '../../../lib/concurrency';
+import { plural, toDateTimeLocalValue } from '../../../lib/format-time';
+import { monitorQueries } from '../api/monitor-queries';
+import { updateListRow } from '../api/optimistic-cache';
+import { muteMonitor, type MuteVariables } from '../api/use-mute-monitor';
+import { DEFAULT_END, describeEnd, reasonRequired, resolveEnd, type EndChoice } from '../utils/mute-end';
+import { applyMuteToSummary } from '../utils/optimistic';
+import { BulkMuteResults, type BulkResult } from './bulk-mute-results';
+import { EndField } from './end-field';
+import { ReasonField } from './reason-field';
+import { ScopeInput } from './scope-input';
+
+/** At most this many mute requests run at once. */
+export const BULK_CONCURRENCY = 4;
+
+interface BulkMuteDialogProps {
+  monitors: MonitorSummary[];
+  onClose: () => void;
+}
+
+type Phase = 'form' | 'running' | 'done';
+
+/**
+ * Mutes several monitors with one scope, end and reason: lists them first,
+ * runs 4 at a time with a progress bar, then shows every result and lets
+ * the failed ones be retried alone.
+ */
+export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
+  const queryClient = useQueryClient();
+  const [scope, setScope] = useState('*');
+  const [end, setEnd] = useState<EndChoice>(DEFAULT_END);
+  const [reason, setReason] = useState('');
+  const [phase, setPhase] = useState<Phase>('form');
+  const [results, setResults] = useState<ReadonlyMap<number, BulkResult>>(new Map());
+  const [run, setRun] = useState({ total: 0, done: 0 });
+  const [attempted, setAttempted] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const now = Date.now();
+  const scopeOk = parseScope(scope).ok;
+  const resolved = resolveEnd(end, now);
+  const needsReason = reasonRequired(end) && !reason.trim();
+
+  const failedIds = monitors.filter((m) => results.get(m.id)?.state === 'failed').map((m) => m.id);
+  const okCount = monitors.filter((m) => results.get(m.id)?.state === 'ok').length;
+
+  const execute = async (targets: MonitorSummary[]) => {
+    const endAt = resolveEnd(end, Date.now());
+    if (!endAt.ok) {
+      setFormError(endAt.error);
+      return;
+    }
+    const vars: MuteVariables = { scope: scope.trim(), end: endAt.end, reason: reason.trim() || undefined };
+    setFormError(null);
+    setPhase('running');
+    setRun({ total: targets.length, done: 0 });
+    setResults((prev) => {
+      const next = new Map(prev);
+      targets.forEach((m) => next.set(m.id, { state: 'queued' }));
+      return next;
+    });
+    await runWithConcurrency(
+      targets,
+      BULK_CONCURRENCY,
+      (m) => muteMonitor(m.id, vars),
+      (m, result) => {
+        setRun((r) => ({ ...r, done: r.done + 1 }));
+        setResults((prev) =>
+          new Map(prev).set(m.id, result.status === 'fulfilled' ? { state: 'ok' } : { state: 'failed', error: result.reason }),
+        );
+        if (result.status === 'fulfilled') updateListRow(queryClient, m.id, (row) => applyMuteToSummary(row, vars));
+      },
+    );
+    setPhase('done');
+  };
+
+  const submit = () => {
+    setAttempted(true);
+    if (!scopeOk || !resolved.ok || needsReason) return;
+    void execute(monitors);
+  };
+
+  const close = () => {
+    if (phase === 'running') return;
+    if (phase !== 'form') void queryClient.invalidateQueries({ queryKey: monitorQueries.lists() });
+    onClose();
+  };
+
+  const n = monitors.length;
+  const title = phase === 'form' ? `Mute ${plural(n, 'monitor')}` : phase === 'running' ? 'Muting…' : 'Bulk mute results';
+
+  const footer =
+    phase === 'form' ? (
+      <>
+        <button type="button" className="btn" onClick={close}>
+          Cancel
+        </button>
+        <button type="button" className="btn btn--primary" onClick={submit}>
+          Mute {plural(n, 'monitor')} {describeEnd(end, now)}
+        </button>
+      </>
+    ) : (
+      <>
+        {phase === 'done' && failedIds.length > 0 && (
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => void execute(monitors.filter((m) => failedIds.includes(m.id)))}
+          >
+            Retry failed ({failedIds.length})
+          </button>
+        )}
+        <button type="button" className="btn" onClick={close} disabled={phase === 'running'}>
+          Close
+        </button>
+      </>
+    );
+
+  return (
+    <Modal title={title} onClose={close} footer={footer} size="lg">
+      {phase === 'form' ? (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <ScopeInput value={scope} onChange={setScope} label="Scope (applied to each monitor)" />
+          <EndField
+            value={end}
+            onChange={setEnd}
+            error={attempted && !resolved.ok ? resolved.error : formError}
+            minUntil={toDateTimeLocalValue(now)}
+          />
+          <ReasonField
+            value={reason}
+            onChange={setReason}
+            required={reasonRequired(end)}
+            error={attempted && needsReason ? 'A reason is required to mute indefinitely' : null}
+          />
+          <section aria-labelledby="bulk-targets">
+            <h3 id="bulk-targets" className="section-title">
+              These {plural(n, 'monitor')} will be muted
+            </h3>
+            <ul className="target-list">
+              {monitors.map((m) => (
+                <li key={m.id}>
+                  <StatusPill status={m.overallState} size="sm" /> <span>{m.name}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </form>
+      ) : (
+        <div className="bulk-run">
+          <p className={`bulk-run__summary${failedIds.length ? ' has-failures' : ''}`} role={phase === 'done' ? 'alert' : 'status'}>
+            {phase === 'running'
+              ? `Muting ${run.done} of ${run.total}…`
+              : failedIds.length
+                ? `${okCount} muted, ${failedIds.length} failed`
+                : `All ${plural(okCount, 'monitor')} muted`}
+          </p>
+          <ProgressBar value={run.done} max={run.total} label="Bulk mute progress" />
+          {formError && (
+            <p className="field__error" role="alert">
+              {formError}
+            </p>
+          )}
+          <BulkMuteResults monitors={monitors} results={results} />
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Downtime } from '../../../contract/monitors';
+import { RelativeTime } from '../../../components/ui/relative-time';
+import { isPendingDowntime, targetsMonitorTags } from '../utils/optimistic';
+import { DowntimeTiming } from './downtime-timing';
+
+interface DowntimesSectionProps {
+  downtimes: Downtime[];
+  onCancel: (downtime: Downtime) => void;
+}
+
+function personName(d: Downtime): string {
+  return d.creator?.name || d.creator?.handle || 'unknown';
+}
+
+/** Active and scheduled downtimes that apply to this monitor, each with a Cancel button. */
+export function DowntimesSection({ downtimes, onCancel }: DowntimesSectionProps) {
+  const shown = downtimes
+    .filter((d) => d.status === 'active' || d.status === 'scheduled')
+    .sort((a, b) => (a.status === b.status ? (a.startAt ?? 0) - (b.startAt ?? 0) : a.status === 'active' ? -1 : 1));
+  return (
+    <section className="card" aria-labelledby="downtimes-title">
+      <div className="card__head">
+        <h2 id="downtimes-title">
+          Downtimes <span className="muted-text">({shown.length})</span>
+        </h2>
+      </div>
+      {shown.length === 0 ? (
+        <p className="card__empty">No active or scheduled downtime applies to this monitor.</p>
+      ) : (
+        <ul className="downtimes">
+          {shown.map((d) => {
+            const pending = isPendingDowntime(d);
+            return (
+              <li key={d.id} className="downtime">
+                <div className="downtime__main">
+                  <p className="downtime__scope">
+                    <span className={`chip chip--status is-${d.status}`}>{d.status}</span>
+                    <code>{d.scope}</code>
+                    {pending && <span className="pending-chip">mute pending</span>}
+                  </p>
+                  {d.message && <p className="downtime__message">{d.message}</p>}
+                  {targetsMonitorTags(d) && (
+                    <p className="notice notice--warn downtime__tags">
+                      Targets monitor tags: also mutes other monitors tagged <code>{d.monitorTags!.join(', ')}</code>.
+                    </p>
+                  )}
+                  <p className="downtime__meta">
+                    <span>By {personName(d)}</span>
+                    {d.status === 'active' && (
+                      <span>
+                        Started <RelativeTime at={d.startAt} empty="—" />
+                      </span>
+                    )}
+                    <span>
+                      <DowntimeTiming downtime={d} />
+                    </span>
+                  </p>
+                </div>
+                {!pending && (
+                  <button type="button" className="btn btn--sm" onClick={() => onCancel(d)} aria-label={`Cancel downtime ${d.scope}`}>
+                    Cancel…
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

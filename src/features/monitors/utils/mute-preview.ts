@@ -1,0 +1,32 @@
+import type { GroupState, MonitorDetail } from '../../../contract/monitors';
+import { isMatchAll, matchesScope, parseScope } from '../../../contract/scope';
+import { statusSeverity } from '../../../contract/states';
+import { applyUnmuteToDetail, type UnmuteInput } from './optimistic';
+
+export type ScopePreview =
+  | { ok: false; error: string }
+  | { ok: true; matched: GroupState[]; total: number; matchesAll: boolean; matchAllScope: boolean };
+
+const bySeverity = (a: GroupState, b: GroupState) =>
+  statusSeverity(a.status) - statusSeverity(b.status) || a.name.localeCompare(b.name);
+
+/** Exactly the groups a scope matches (matchesScope over each group's tags), worst first. */
+export function previewScope(scope: string, groups: readonly GroupState[]): ScopePreview {
+  const parsed = parseScope(scope);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const matched = groups.filter((g) => matchesScope(parsed.expr, g.tags)).sort(bySeverity);
+  return {
+    ok: true,
+    matched,
+    total: groups.length,
+    matchesAll: groups.length > 0 && matched.length === groups.length,
+    matchAllScope: isMatchAll(parsed.expr),
+  };
+}
+
+/** Groups that are muted now and would be unmuted by this unmute (tag-targeted downtimes stay). */
+export function groupsUnmutedBy(detail: MonitorDetail, input: UnmuteInput): GroupState[] {
+  const after = applyUnmuteToDetail(detail, input);
+  const stillMuted = new Set(after.groups.filter((g) => g.muted).map((g) => g.name));
+  return detail.groups.filter((g) => g.muted && !stillMuted.has(g.name)).sort(bySeverity);
+}
