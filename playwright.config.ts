@@ -42,7 +42,7 @@ export default defineConfig({
     url: `${baseURL}/api/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
     stderr: 'pipe',
   },
 });

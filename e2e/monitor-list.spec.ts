@@ -1,0 +1,46 @@
+import { test, expect } from './fixtures';
+
+// Journey: open the list, filter by status through the URL, open a monitor.
+test('filters the list by status from the URL and opens a monitor', async ({ page }) => {
+  await page.goto('/monitors?status=Alert');
+
+  const table = page.getByRole('table', { name: 'Monitors', exact: true });
+  await expect(table).toBeVisible();
+  const facet = page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /^Alert:/ });
+  await expect(facet).toHaveAttribute('aria-pressed', 'true');
+
+  // Every row shown is in Alert, and there is at least the checkout latency monitor.
+  const rows = table.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i++) {
+    await expect(rows.nth(i).locator('td').nth(1)).toContainText('Alert');
+  }
+  await expect(table.getByRole('row', { name: /OK\b/ }).filter({ hasNot: page.getByText('Alert') })).toHaveCount(0);
+
+  // Adding a second facet writes it to the URL too.
+  await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /^Warn:/ }).click();
+  await expect(page).toHaveURL(/status=Alert/);
+  await expect(page).toHaveURL(/status=Warn/);
+
+  // Free text narrows the list and is kept in the URL; "/" focuses it.
+  await page.keyboard.press('/');
+  await page.keyboard.type('checkout-api p99');
+  await expect(page).toHaveURL(/q=checkout-api/);
+  const link = table.getByRole('link', { name: '[prod] checkout-api p99 latency above 800ms' });
+  await expect(link).toBeVisible();
+  await expect(rows).toHaveCount(1);
+
+  await link.click();
+  await expect(page).toHaveURL(/\/monitors\/1000012/);
+  await expect(page.getByRole('heading', { level: 1, name: '[prod] checkout-api p99 latency above 800ms' })).toBeVisible();
+  const groups = page.getByRole('table', { name: 'Groups' });
+  await expect(groups.getByRole('rowheader')).toHaveCount(4);
+  await expect(groups.getByRole('rowheader', { name: /^env:prod,host:web-2/ })).toBeVisible();
+
+  // The back link keeps the list's filters.
+  await page.getByRole('link', { name: '← Monitors' }).click();
+  await expect(page).toHaveURL(/status=Alert/);
+  await expect(page).toHaveURL(/q=checkout-api/);
+});
