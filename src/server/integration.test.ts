@@ -9,6 +9,7 @@ import {
 } from '../contract/monitors';
 // The one test that puts the real sandbox behind the BFF, as embedded mode does.
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox';
+import { DEMO_ANCHORS } from '../sandbox/seed/anchors';
 import { createApp } from './app';
 import { silentLogger } from './lib/logger';
 import { testConfig } from './testing/test-app';
@@ -103,5 +104,23 @@ describe('BFF + sandbox (embedded mode)', () => {
     expect(after.groups.some((g) => g.muted)).toBe(false);
     expect(after.mute.state).toBe('none');
     expect(after.downtimes.map((d) => d.id)).not.toContain(downtime.id);
+  });
+
+  it('shows scheduled and indefinite downtimes on the detail, and leaves ended ones out', async () => {
+    const { scheduled, indefinitelyMuted, ended } = DEMO_ANCHORS;
+    const platform = MonitorDetailSchema.parse(await get(`/api/monitors/${scheduled.monitorIds[0]}`));
+    const upcoming = platform.downtimes.find((d) => d.id === scheduled.downtimeId);
+    expect(upcoming).toMatchObject({ status: 'scheduled', scope: scheduled.scope, monitorTags: [...scheduled.monitorTags] });
+    expect(upcoming?.startAt ?? 0).toBeGreaterThan(Date.now());
+
+    const forever = MonitorDetailSchema.parse(await get(`/api/monitors/${indefinitelyMuted.id}`));
+    expect(forever.downtimes.find((d) => d.id === indefinitelyMuted.downtimeId)).toMatchObject({
+      status: 'active',
+      endAt: null,
+      message: indefinitelyMuted.message,
+    });
+
+    const old = MonitorDetailSchema.parse(await get(`/api/monitors/${ended.monitorId}`));
+    expect(old.downtimes.map((d) => d.id)).not.toContain(ended.downtimeId);
   });
 });

@@ -150,8 +150,8 @@ describe('GET /api/monitors/:id', () => {
 
     expect(fake.calls('GET', '/api/v1/monitor/42')[0]?.query).toEqual({ group_states: 'all', with_downtimes: 'true' });
     expect(fake.calls('GET', '/api/v2/downtime').map((r) => r.query)).toEqual([
-      { current_only: 'true', include: 'created_by', 'page[limit]': '100', 'page[offset]': '0' },
-      { current_only: 'true', include: 'created_by', 'page[limit]': '100', 'page[offset]': '100' },
+      { include: 'created_by', 'page[limit]': '100', 'page[offset]': '0' },
+      { include: 'created_by', 'page[limit]': '100', 'page[offset]': '100' },
     ]);
     expect(fake.unhandled).toEqual([]);
   });

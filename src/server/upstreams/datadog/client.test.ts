@@ -71,7 +71,6 @@ describe('createDatadogClient', () => {
     await client.listDowntimesPage(200, 100);
     expect(fake.requests[0]?.query).toEqual({ group_states: 'all', with_downtimes: 'true', page: '2', page_size: '1000' });
     expect(fake.requests[1]?.query).toEqual({
-      current_only: 'true',
       include: 'created_by',
       'page[limit]': '100',
       'page[offset]': '200',

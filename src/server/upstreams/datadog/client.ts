@@ -80,7 +80,8 @@ export function createDatadogClient(options: DatadogClientOptions): DatadogClien
         method: 'GET',
         template: '/api/v2/downtime',
         path: '/api/v2/downtime',
-        query: { current_only: true, include: 'created_by', 'page[limit]': limit, 'page[offset]': offset },
+        // Not current_only: Datadog's current_only leaves out scheduled downtimes, which the detail page shows.
+        query: { include: 'created_by', 'page[limit]': limit, 'page[offset]': offset },
         schema: RawDowntimeListSchema,
       }),
     getDowntime: (id) =>
