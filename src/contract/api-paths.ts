@@ -9,3 +9,12 @@ export const apiPaths = {
   unmute: (id: number | string) => `/api/monitors/${encodeURIComponent(String(id))}/unmute`,
   downtime: (id: string) => `/api/downtimes/${encodeURIComponent(id)}`,
 } as const;
+
+/** Sign-in, users and audit (issue 3). */
+export const authPaths = {
+  session: '/api/session',
+  users: '/api/users',
+  user: (username: string) => `/api/users/${encodeURIComponent(username)}`,
+  audit: '/api/audit',
+  auditCsv: '/api/audit.csv',
+} as const;
