@@ -8,7 +8,7 @@ import globals from 'globals';
 // (contract <- lib/components/config <- features <- app), server and sandbox
 // import only contract and themselves, no feature imports another feature,
 // and only src/server/env.ts reads process.env.
-const features = ['monitors', 'maintenance', 'incidents', 'teams', 'integrations', 'service-checks', 'admin'];
+const features = ['auth', 'monitors', 'maintenance', 'incidents', 'teams', 'integrations', 'service-checks', 'admin'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'data/**'] },

@@ -160,5 +160,9 @@ export const AppConfigSchema = z.looseObject({
   mode: z.enum(['embedded', 'real', 'pointed']),
   site: z.string().nullable(),
   refreshIntervalMs: z.number().int().positive(),
+  /** local accounts or a trusted auth proxy (issue 3). */
+  authMode: z.enum(['local', 'proxy']).or(z.string()).optional(),
+  /** Longest mute a responder may make, in hours; admins may exceed it (and mute indefinitely) with a reason. */
+  maxMuteHours: z.number().positive().optional(),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
