@@ -55,4 +55,9 @@ export default tseslint.config(
     files: ['src/server/env.ts', 'playwright.config.ts', 'scripts/**', 'e2e/**', 'src/sandbox/env.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    // Playwright fixtures call use(), which is not a React hook.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
 );

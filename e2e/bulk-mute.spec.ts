@@ -1,7 +1,8 @@
-import { test, expect } from './fixtures';
+import { test, expect, signIn, setUpstreamFault } from './fixtures';
 
 // Journey: bulk-mute every monitor with team:search, then see the per-monitor results.
 test('bulk-mutes every monitor of a team and shows a result per monitor', async ({ page }) => {
+  await signIn(page, 'responder');
   await page.goto('/monitors?tag=team:search');
   const table = page.getByRole('table', { name: 'Monitors', exact: true });
   const rows = table.locator('tbody tr');
@@ -40,6 +41,7 @@ test('bulk-mutes every monitor of a team and shows a result per monitor', async 
 });
 
 test('a partial failure is shown per monitor and only the failed ones are retried', async ({ page, request }) => {
+  await signIn(page, 'responder');
   await page.goto('/monitors?tag=team:search');
   const table = page.getByRole('table', { name: 'Monitors', exact: true });
   await expect(table.locator('tbody tr').first()).toBeVisible();
@@ -49,7 +51,8 @@ test('a partial failure is shown per monitor and only the failed ones are retrie
   const dialog = page.getByRole('dialog', { name: /^Mute \d+ monitors$/ });
 
   // Datadog fails every call: every monitor fails, with its reason.
-  await request.post('/api/_test/upstream-fault', { headers: { 'X-CSRF': '1' }, data: { status: 500 } });
+  await dialog.getByRole('textbox', { name: /Reason/ }).fill('Search reindex, CHG-5121');
+  await setUpstreamFault(request, 500);
   await dialog.getByRole('button', { name: /^Mute \d+ monitors for 1 hour$/ }).click();
   const done = page.getByRole('dialog', { name: 'Bulk mute results' });
   await expect(done.getByText(/^0 muted, \d+ failed$/)).toBeVisible();
@@ -59,7 +62,7 @@ test('a partial failure is shown per monitor and only the failed ones are retrie
   await expect(retry).toBeVisible();
 
   // Datadog recovers: retrying the failed ones mutes them all.
-  await request.post('/api/_test/upstream-fault', { headers: { 'X-CSRF': '1' }, data: { status: null } });
+  await setUpstreamFault(request, null);
   await retry.click();
   await expect(done.getByText(/^All \d+ monitors muted$/)).toBeVisible();
   await expect(done.getByRole('button', { name: /Retry failed/ })).toHaveCount(0);

@@ -1,7 +1,8 @@
-import { test, expect } from './fixtures';
+import { test, expect, signIn } from './fixtures';
 
 // Journey: open the list, filter by status through the URL, open a monitor.
 test('filters the list by status from the URL and opens a monitor', async ({ page }) => {
+  await signIn(page, 'viewer');
   await page.goto('/monitors?status=Alert');
 
   const table = page.getByRole('table', { name: 'Monitors', exact: true });
@@ -14,10 +15,12 @@ test('filters the list by status from the URL and opens a monitor', async ({ pag
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();
   expect(count).toBeGreaterThan(3);
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const statusColumn = headers.findIndex((h) => /^status/i.test(h.trim()));
+  expect(statusColumn).toBeGreaterThanOrEqual(0);
   for (let i = 0; i < count; i++) {
-    await expect(rows.nth(i).locator('td').nth(1)).toContainText('Alert');
+    await expect(rows.nth(i).locator(':scope > td, :scope > th').nth(statusColumn)).toHaveText(/^\W*Alert$/);
   }
-  await expect(table.getByRole('row', { name: /OK\b/ }).filter({ hasNot: page.getByText('Alert') })).toHaveCount(0);
 
   // Adding a second facet writes it to the URL too.
   await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /^Warn:/ }).click();

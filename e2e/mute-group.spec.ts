@@ -1,10 +1,11 @@
-import { test, expect } from './fixtures';
+import { test, expect, signIn } from './fixtures';
 
 const NAME = '[prod] checkout-api p99 latency above 800ms';
 
 // Journey: mute a group for 1 h with the preview, see it muted in the list and
 // the detail, unmute it (with the warning about a non-OK group).
 test('mutes one group for an hour with a preview, then unmutes it', async ({ page }) => {
+  await signIn(page, 'responder');
   await page.goto('/monitors/1000012');
   await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
   const groups = page.getByRole('table', { name: 'Groups' });

@@ -1,7 +1,8 @@
-import { test, expect, setUpstreamFault } from './fixtures';
+import { test, expect, setUpstreamFault, signIn } from './fixtures';
 
 // Journey: with the upstream failing, the list stays on screen behind a stale banner.
 test('keeps the list on screen behind a stale banner while Datadog fails', async ({ page, request }) => {
+  await signIn(page, 'viewer');
   await page.goto('/monitors');
   const table = page.getByRole('table', { name: 'Monitors', exact: true });
   await expect(table.locator('tbody tr').first()).toBeVisible();

@@ -10,5 +10,6 @@ export WATCHDECK_DATA_DIR="$data_dir"
 export WATCHDECK_TEST_CONTROLS=1
 export PORT="${E2E_PORT:-8181}"
 export HOST=127.0.0.1
+export WATCHDECK_ADMIN_PASSWORD="${E2E_ADMIN_PASSWORD:-e2e-admin-password-0451}"
 unset DD_API_KEY DD_APP_KEY DD_API_URL DD_SITE
 exec node_modules/.bin/tsx src/server/index.ts

@@ -2,7 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { deferred, mockApi, reply, type MockReply } from '../testing/mock-api';
 import { appConfig, cpuDetail, FIXTURE_NOW, listResponse } from '../testing/monitor-fixtures';
 import { createTestQueryClient, renderRoutes } from '../testing/render';
+import { sessionFor } from '../testing/session-fixtures';
 import { createRoutes } from './router';
+
+const session = sessionFor('responder');
 
 function renderApp(url: string) {
   const queryClient = createTestQueryClient();
@@ -15,7 +18,7 @@ beforeEach(() => {
 
 describe('app routes', () => {
   it('redirects / to /monitors and shows the nav with the mode badge', async () => {
-    mockApi({ 'GET /api/config': appConfig, 'GET /api/monitors': listResponse() });
+    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig, 'GET /api/monitors': listResponse() });
     const { router } = renderApp('/');
     await screen.findByRole('table', { name: 'Monitors' });
     expect(router.state.location.pathname).toBe('/monitors');
@@ -26,6 +29,7 @@ describe('app routes', () => {
 
   it('shows the site name in real mode', async () => {
     mockApi({
+      'GET /api/session': session,
       'GET /api/config': { mode: 'real', site: 'datadoghq.eu', refreshIntervalMs: 30_000 },
       'GET /api/monitors': listResponse(),
     });
@@ -35,7 +39,7 @@ describe('app routes', () => {
 
   it('shows skeleton rows while the first load runs', async () => {
     const gate = deferred<MockReply>();
-    mockApi({ 'GET /api/config': appConfig, 'GET /api/monitors': () => gate.promise });
+    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig, 'GET /api/monitors': () => gate.promise });
     renderApp('/monitors');
     expect(await screen.findByText('Loading monitors…')).toBeInTheDocument();
     expect(screen.getAllByTestId('skeleton-row').length).toBeGreaterThan(3);
@@ -47,6 +51,7 @@ describe('app routes', () => {
   it('shows a load error with message, code and request id, and Retry loads the page', async () => {
     let fail = true;
     const api = mockApi({
+      'GET /api/session': session,
       'GET /api/config': appConfig,
       'GET /api/monitors': () =>
         fail ? reply.error(504, 'upstream_timeout', 'Datadog did not answer in 10 s', { requestId: 'req-504' }) : reply.json(listResponse()),
@@ -66,6 +71,7 @@ describe('app routes', () => {
 
   it('shows not found for an unknown monitor and for unknown pages', async () => {
     mockApi({
+      'GET /api/session': session,
       'GET /api/config': appConfig,
       'GET /api/monitors/:id': () => reply.error(404, 'not_found', 'Monitor 999 does not exist', { requestId: 'req-404' }),
     });
@@ -77,13 +83,13 @@ describe('app routes', () => {
   });
 
   it('renders the not-found page for an unknown path', async () => {
-    mockApi({ 'GET /api/config': appConfig });
+    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig });
     renderApp('/nothing/here');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
   });
 
   it('opens a monitor from the filtered list and comes back to the same filters', async () => {
-    mockApi({ 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), 'GET /api/monitors/:id': cpuDetail() });
+    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), 'GET /api/monitors/:id': cpuDetail() });
     const { user, router } = renderApp('/monitors?status=Alert&sort=name');
     await screen.findByRole('table', { name: 'Monitors' });
     await user.click(screen.getByRole('link', { name: 'High CPU on web tier' }));
@@ -95,7 +101,7 @@ describe('app routes', () => {
   });
 
   it('Enter on a row focused with j opens it', async () => {
-    mockApi({ 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), 'GET /api/monitors/:id': cpuDetail() });
+    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), 'GET /api/monitors/:id': cpuDetail() });
     const { user, router } = renderApp('/monitors?status=Alert');
     await screen.findByRole('table', { name: 'Monitors' });
     await user.keyboard('jj{Enter}');

@@ -4,9 +4,11 @@ import { createBrowserRouter, Navigate, RouterProvider, type RouteObject, type S
 import { paths } from '../config/paths';
 import { RouteErrorBoundary } from '../components/errors/route-error-boundary';
 import { DetailSkeleton } from '../features/monitors/components/detail-skeleton';
+import { AdminPageSkeleton } from './routes/admin/admin-page-skeleton';
+import * as loginRoute from './routes/login';
 import * as listRoute from './routes/monitors/list';
 import { NotFound } from './routes/not-found';
-import { RootLayout } from './routes/root';
+import { RootHydrateFallback, rootLoader, RootLayout } from './routes/root';
 
 /** Filters live in the search params and run in the browser: a search-only change needs no loader. */
 const skipSearchOnlyChanges: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
@@ -16,8 +18,18 @@ const skipSearchOnlyChanges: ShouldRevalidateFunction = ({ currentUrl, nextUrl, 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
+      path: paths.login.path,
+      loader: loginRoute.loader(queryClient),
+      Component: loginRoute.Component,
+      HydrateFallback: loginRoute.HydrateFallback,
+      ErrorBoundary: RouteErrorBoundary,
+    },
+    {
       path: paths.home.path,
+      // Every page below needs a session; nobody signed in goes to the sign-in page and comes back.
+      loader: rootLoader(queryClient),
       Component: RootLayout,
+      HydrateFallback: RootHydrateFallback,
       ErrorBoundary: RouteErrorBoundary,
       children: [
         { index: true, element: <Navigate to={paths.monitors.getHref()} replace /> },
@@ -39,6 +51,26 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ErrorBoundary: RouteErrorBoundary,
           HydrateFallback: DetailSkeleton,
           shouldRevalidate: skipSearchOnlyChanges,
+        },
+        { path: paths.admin.path, element: <Navigate to={paths.adminUsers.getHref()} replace /> },
+        {
+          path: paths.adminUsers.path,
+          // Admin pages load on first visit; their loaders check the role before anything else.
+          lazy: async () => {
+            const route = await import('./routes/admin/users');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: AdminPageSkeleton,
+        },
+        {
+          path: paths.adminAudit.path,
+          lazy: async () => {
+            const route = await import('./routes/admin/audit');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: AdminPageSkeleton,
         },
         { path: '*', Component: NotFound },
       ],

@@ -11,6 +11,11 @@ export const paths = {
     path: '/',
     getHref: () => '/',
   },
+  login: {
+    path: '/login',
+    /** The sign-in page; `returnTo` is the path (and search) to go back to afterwards. */
+    getHref: (returnTo?: string) => (returnTo ? withSearch('/login', new URLSearchParams({ returnTo })) : '/login'),
+  },
   monitors: {
     path: '/monitors',
     /** The list, optionally with its filters (`?status=Alert&tag=team:payments`). */
@@ -21,4 +26,20 @@ export const paths = {
     getHref: (id: number | string, search?: string | URLSearchParams) =>
       withSearch(`/monitors/${encodeURIComponent(String(id))}`, search),
   },
+  admin: {
+    path: '/admin',
+    getHref: () => '/admin',
+  },
+  adminUsers: {
+    path: '/admin/users',
+    getHref: () => '/admin/users',
+  },
+  adminAudit: {
+    path: '/admin/audit',
+    /** The audit log, optionally with its filters (`?actor=alice&outcome=denied`). */
+    getHref: (search?: string | URLSearchParams) => withSearch('/admin/audit', search),
+  },
 } as const;
+
+/** Where a sign-in goes when there is no (safe) place to return to. */
+export const DEFAULT_AFTER_SIGN_IN = paths.monitors.getHref();

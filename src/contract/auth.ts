@@ -123,3 +123,12 @@ export const AuditListResponseSchema = z.looseObject({
   nextBefore: z.number().int().nullable(),
 });
 export type AuditListResponse = z.infer<typeof AuditListResponseSchema>;
+
+/**
+ * Error codes for sign-in and user management, alongside contract/errors.ts ERROR_CODES:
+ * 401 unauthorized (no valid session: show the login page), 401 invalid_credentials
+ * (wrong username or password, one message for both), 409 conflict (a duplicate user,
+ * or removing the last enabled admin). Throttled logins answer 429 rate_limited.
+ */
+export const AUTH_ERROR_CODES = ['unauthorized', 'invalid_credentials', 'conflict'] as const;
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];

@@ -107,18 +107,17 @@ export type MonitorDetail = z.infer<typeof MonitorDetailSchema>;
 /** Longest text we accept for a reason; Datadog's message field is larger, this keeps pages readable. */
 export const REASON_MAX = 1000;
 
-/** Mute a monitor, or the part of it a scope matches, until `end` (epoch ms) or indefinitely (end null, reason required). */
-export const MuteRequestSchema = z
-  .strictObject({
-    scope: z.string().trim().min(1).max(2000).default('*'),
-    end: z.number().int().positive().nullable(),
-    reason: z.string().trim().max(REASON_MAX).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.end === null && !v.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'A reason is required to mute indefinitely' });
-    }
-  });
+/**
+ * Mute a monitor, or the part of it a scope matches, until `end` (epoch ms) or indefinitely (end null).
+ * A reason is always required (1-1000 characters after trimming); the BFF sends it upstream
+ * as "by <user> via watchdeck: <reason>". Responders may mute for at most AppConfig.maxMuteHours;
+ * longer and indefinite mutes are admin-only.
+ */
+export const MuteRequestSchema = z.strictObject({
+  scope: z.string().trim().min(1).max(2000).default('*'),
+  end: z.number().int().positive().nullable(),
+  reason: z.string().trim().min(1, 'A reason is required').max(REASON_MAX, `At most ${REASON_MAX} characters`),
+});
 export type MuteRequest = z.input<typeof MuteRequestSchema>;
 
 /** Unmute: cancel this monitor's downtimes for exactly one scope, or all of them. */

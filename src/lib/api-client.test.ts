@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CSRF_HEADER, CSRF_VALUE } from '../contract/errors';
 import { mockApi, reply } from '../testing/mock-api';
-import { api, ApiError, apiRequest, toApiError } from './api-client';
+import { api, ApiError, apiDownload, apiRequest, filenameFromDisposition, onUnauthenticated, toApiError } from './api-client';
 import { shouldRetry } from './query-client';
 
 const Thing = z.object({ id: z.number() });
@@ -60,18 +60,59 @@ describe('api-client', () => {
     expect(mock.callsTo('POST', '/api/echo')[0]?.headers.get('content-type')).toBe('application/json');
   });
 
-  it('sends the CSRF header on every change, not on reads', async () => {
+  it('sends the CSRF header on every request, reads included (the BFF refuses any /api call without it)', async () => {
     const mock = mockApi({
       'GET /api/things': { id: 1 },
       'POST /api/things': { id: 2 },
+      'PATCH /api/things/:id': { id: 3 },
       'DELETE /api/things/:id': () => reply.noContent(),
     });
     await api.get('/api/things', Thing);
     await api.post('/api/things', {}, Thing);
+    await api.patch('/api/things/x', { n: 1 }, Thing);
     await api.delete('/api/things/x');
-    expect(mock.callsTo('GET', '/api/things')[0]!.headers.get(CSRF_HEADER)).toBeNull();
-    expect(mock.callsTo('POST', '/api/things')[0]!.headers.get(CSRF_HEADER)).toBe(CSRF_VALUE);
-    expect(mock.callsTo('DELETE', '/api/things/x')[0]!.headers.get(CSRF_HEADER)).toBe(CSRF_VALUE);
+    expect(mock.calls).toHaveLength(4);
+    for (const call of mock.calls) expect(call.headers.get(CSRF_HEADER)).toBe(CSRF_VALUE);
+  });
+
+  it('reports a 401 to the onUnauthenticated listeners, except for calls that expect one', async () => {
+    mockApi({
+      'GET /api/things': () => reply.error(401, 'unauthenticated', 'Session expired'),
+      'POST /api/session': () => reply.error(401, 'invalid_credentials', 'Wrong username or password'),
+      'GET /api/other': () => reply.error(403, 'forbidden', 'Needs responder'),
+    });
+    const listener = vi.fn();
+    const unsubscribe = onUnauthenticated(listener);
+    await expect(api.get('/api/things', Thing)).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener.mock.calls[0]![0]).toMatchObject({ code: 'unauthenticated' });
+
+    await expect(apiRequest('/api/session', { method: 'POST', body: {}, authRequired: false })).rejects.toMatchObject({ status: 401 });
+    await expect(api.get('/api/other', Thing)).rejects.toMatchObject({ status: 403 });
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    unsubscribe();
+    await api.get('/api/things', Thing).catch(() => {});
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('downloads a file with the CSRF header and the name the BFF gives it', async () => {
+    const mock = mockApi({
+      'GET /api/audit.csv': () => reply.text('id,actor\n1,alice\n', 'text/csv', { 'Content-Disposition': 'attachment; filename="audit-2025.csv"' }),
+    });
+    const file = await apiDownload('/api/audit.csv?actor=alice', { accept: 'text/csv' });
+    expect(file.filename).toBe('audit-2025.csv');
+    expect(await file.blob.text()).toBe('id,actor\n1,alice\n');
+    expect(mock.calls[0]!.headers.get(CSRF_HEADER)).toBe(CSRF_VALUE);
+    expect(mock.calls[0]!.headers.get('accept')).toBe('text/csv');
+    expect(mock.calls[0]!.url.search).toBe('?actor=alice');
+  });
+
+  it('keeps only a safe file name from Content-Disposition', () => {
+    expect(filenameFromDisposition('attachment; filename="../../etc/passwd"')).toBe('passwd');
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''audit%20log.csv")).toBe('audit_log.csv');
+    expect(filenameFromDisposition('attachment')).toBeNull();
+    expect(filenameFromDisposition(null)).toBeNull();
   });
 
   it('refuses paths outside /api', async () => {

@@ -57,6 +57,26 @@ export function toApiError(error: unknown): ApiError {
 
 const API_PREFIX = '/api';
 
+/** Told about every 401 from a call that needs a signed-in user (the session ended, or the user was disabled). */
+export type UnauthenticatedListener = (error: ApiError) => void;
+
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Subscribes to 401s from the BFF. The app shell uses it to clear the cache and
+ * go to the sign-in page, whichever call (query, mutation, bulk run, download) got the 401.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => {
+    unauthenticatedListeners.delete(listener);
+  };
+}
+
+function reportUnauthenticated(error: ApiError): void {
+  unauthenticatedListeners.forEach((listener) => listener(error));
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions<T> {
@@ -65,6 +85,12 @@ interface RequestOptions<T> {
   /** Contract schema for a success body; omit for 204 answers. */
   schema?: ResponseSchema<T>;
   signal?: AbortSignal;
+  /**
+   * Default true: a 401 means the session ended, and is reported to the
+   * onUnauthenticated listeners. The session routes themselves (sign in, who am I,
+   * sign out) pass false: there a 401 is an answer, not an expiry.
+   */
+  authRequired?: boolean;
 }
 
 function assertApiPath(path: string): void {
@@ -114,39 +140,51 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   });
 }
 
-/**
- * Calls the BFF. A non-2xx answer throws ApiError with the BFF's code and
- * request id; a network failure throws ApiError code "network"; a success body
- * that does not match the contract throws ApiError code "invalid_response".
- */
-export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+/** Sends one request with the headers every call carries; a non-2xx answer becomes ApiError, and a 401 is reported. */
+async function send(
+  path: string,
+  init: { method: Method; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+  authRequired: boolean,
+): Promise<Response> {
   assertApiPath(path);
-  const { method = 'GET', body, schema, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  // Every change carries the CSRF header the BFF requires (a cross-site form cannot send it).
-  if (method !== 'GET') headers[CSRF_HEADER] = CSRF_VALUE;
-
+  // Every request, reads included, carries the header the BFF requires: a cross-site
+  // page cannot send a custom header without a CORS preflight, which the BFF never grants.
+  const headers = { ...init.headers, [CSRF_HEADER]: CSRF_VALUE };
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch (error) {
     // Cancellation is not a failure: let TanStack Query see the abort as it is.
-    if (signal?.aborted) throw error;
+    if (init.signal?.aborted) throw error;
     throw new ApiError({
       status: 0,
       code: 'network',
       message: "Can't reach the watchdeck server. Check your connection; it will be tried again.",
     });
   }
+  if (!response.ok) {
+    const error = await errorFromResponse(response);
+    if (error.status === 401 && authRequired) reportUnauthenticated(error);
+    throw error;
+  }
+  return response;
+}
 
-  if (!response.ok) throw await errorFromResponse(response);
+/**
+ * Calls the BFF. A non-2xx answer throws ApiError with the BFF's code and
+ * request id; a network failure throws ApiError code "network"; a success body
+ * that does not match the contract throws ApiError code "invalid_response".
+ */
+export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const { method = 'GET', body, schema, signal, authRequired = true } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  const response = await send(
+    path,
+    { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal },
+    authRequired,
+  );
 
   if (!schema) return undefined as T;
   const json = await readJson(response);
@@ -177,5 +215,44 @@ export const api = {
     apiRequest<T>(path, { schema, signal }),
   post: <T>(path: string, body: unknown, schema: ResponseSchema<T>) =>
     apiRequest<T>(path, { method: 'POST', body, schema }),
+  patch: <T>(path: string, body: unknown, schema: ResponseSchema<T>) =>
+    apiRequest<T>(path, { method: 'PATCH', body, schema }),
   delete: (path: string) => apiRequest<void>(path, { method: 'DELETE' }),
 };
+
+export interface Download {
+  blob: Blob;
+  /** From Content-Disposition when the BFF names the file, else null. */
+  filename: string | null;
+}
+
+/** The filename in a Content-Disposition header (`attachment; filename="audit.csv"`), reduced to safe characters. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  let raw: string | null = null;
+  if (star?.[1]) {
+    try {
+      raw = decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      raw = null;
+    }
+  }
+  if (!raw) raw = /filename\s*=\s*"?([^";]+)"?/i.exec(header)?.[1]?.trim() ?? null;
+  if (!raw) return null;
+  const safe = raw.replace(/^.*[\\/]/, '').replace(/[^\w.@+-]/g, '_');
+  return safe && !/^\.+$/.test(safe) ? safe : null;
+}
+
+/**
+ * Downloads a file from the BFF (e.g. a CSV export) with the same headers and
+ * error handling as every other call; a plain link could not send X-CSRF.
+ */
+export async function apiDownload(path: string, options: { accept?: string; signal?: AbortSignal } = {}): Promise<Download> {
+  const response = await send(
+    path,
+    { method: 'GET', headers: { Accept: options.accept ?? '*/*' }, signal: options.signal },
+    true,
+  );
+  return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition')) };
+}

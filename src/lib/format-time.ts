@@ -83,3 +83,13 @@ export function parseDateTimeLocalValue(value: string): number | null {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "2025-06-03 12:00:05 UTC": absolute, and the same for everyone reading an audit record. */
+export function formatUtcTime(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** "3 Jun 2025": a calendar date, local. */
+export function formatDate(at: number): string {
+  return new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}

@@ -34,6 +34,8 @@ export function createQueryClient(options: CreateQueryClientOptions = {}): Query
         // First loads go to the route's error boundary; only refreshes of data on screen land here.
         if (query.state.data === undefined) return;
         if (query.meta?.staleBanner) return;
+        // A 401 sends the user to the sign-in page (useRedirectWhenSignedOut); no notice for it.
+        if (isApiError(error) && error.status === 401) return;
         onBackgroundError?.(error, query);
       },
     }),

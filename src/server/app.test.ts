@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApiErrorBodySchema } from '../contract/errors';
 import { rawMonitor } from './testing/fixtures';
+import { NOW } from './testing/fixtures';
 import { apiError, expectNoSecrets, setup } from './testing/test-app';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -47,6 +48,9 @@ describe('app middleware', () => {
       '/api/v1/org',
       '/api/v2/api_keys',
       '/api/v1/monitor',
+      '/api//monitors',
+      '/api/monitors//mute',
+      '/api/v2/users',
     ];
     for (const p of paths) {
       const answer = await call('GET', p);
@@ -95,10 +99,10 @@ describe('app middleware', () => {
   });
 
   it('does not let a browser header reach the upstream', async () => {
-    const { call, fake } = setup();
+    const { call, fake, cookies } = setup();
     fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(1)] });
     await call('GET', '/api/monitors', undefined, {
-      Cookie: 'session=abc',
+      Cookie: `${cookies.responder}; session=abc`,
       Authorization: 'Bearer user-token',
       'X-CSRF': '1',
       'X-Forwarded-Host': 'evil.example',
@@ -125,7 +129,7 @@ describe('app middleware', () => {
 });
 
 describe('cross-site guard on changes', () => {
-  const mute = { scope: '*', end: null, reason: 'deploy' };
+  const mute = { scope: '*', end: NOW + 3_600_000, reason: 'deploy' };
 
   it('refuses a change without X-CSRF: 1, before any upstream call', async () => {
     const { call, fake } = setup();
@@ -161,12 +165,19 @@ describe('cross-site guard on changes', () => {
 
   it('grants no CORS preflight', async () => {
     const { call } = setup();
+    // A real preflight: foreign Origin and no X-CSRF (a browser never adds custom headers to one): refused.
     const answer = await call('OPTIONS', '/api/monitors/1/mute', undefined, {
       Origin: 'https://evil.example',
       'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'x-csrf, content-type',
+      'X-CSRF': '',
     });
-    expect(answer.status).toBe(405);
+    expect(answer.status).toBe(403);
     expect([...answer.res.headers.keys()].filter((k) => k.startsWith('access-control-'))).toEqual([]);
+    // Same origin, with the header: OPTIONS is simply not a method of the route.
+    const same = await call('OPTIONS', '/api/monitors/1/mute');
+    expect(same.status).toBe(405);
+    expect([...same.res.headers.keys()].filter((k) => k.startsWith('access-control-'))).toEqual([]);
   });
 });
 

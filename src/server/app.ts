@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { auditTrail } from './audit/audit-trail';
+import { authorize, limitMutations } from './auth/authorize';
+import { socketAddress, type ClientAddress } from './auth/client-address';
+import { identify } from './auth/identify';
+import { LoginThrottle } from './auth/login-throttle';
+import { createPasswordHasher, type PasswordHasher } from './auth/password';
+import { createProxyIdentity } from './auth/proxy-identity';
+import { Sessions } from './auth/sessions';
+import { TokenBuckets } from './auth/token-bucket';
 import type { ServerConfig } from './env';
 import type { AppEnv } from './lib/app-env';
 import type { ServerDeps, TestControls } from './lib/deps';
@@ -8,8 +17,10 @@ import { createLogger, type Logger } from './lib/logger';
 import { csrfGuard } from './lib/security';
 import { SnapshotCache } from './lib/snapshot-cache';
 import { createSpaHandler } from './lib/spa-static';
-import { JSON_CONTENT_TYPE, pathPattern, registerRoute } from './routes/define-route';
+import { JSON_CONTENT_TYPE, registerRoute } from './routes/define-route';
+import { createRouteIndex } from './routes/route-index';
 import { routeTable } from './routes/route-table';
+import { openStore, type BffStore } from './store/open-store';
 import type { DatadogClient } from './upstreams/datadog/client';
 import { isUpstreamError } from './upstreams/upstream-error';
 
@@ -21,6 +32,12 @@ export interface AppOptions {
   staticDir?: string | null;
   testControls?: TestControls | null;
   logger?: Logger;
+  /** Users, sessions, audit; default an in-memory store (index.ts passes the file). */
+  store?: BffStore;
+  /** Default: scrypt at the production cost; tests inject a cheap one. */
+  passwords?: PasswordHasher;
+  /** Default: the socket peer from @hono/node-server. */
+  clientAddress?: ClientAddress;
 }
 
 /** How long a good upstream answer is served without asking again. */
@@ -36,24 +53,40 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=31536000',
 };
 
-export function createApp(options: AppOptions): Hono<AppEnv> {
+/** Statuses that are the caller's doing; logged at warn (SECURITY 35). */
+const REFUSED = new Set([400, 401, 403, 405, 409, 413, 415, 429]);
+const NEVER_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+
+function buildDeps(options: AppOptions): ServerDeps {
+  const { config } = options;
   const now = options.now ?? Date.now;
-  const logger = options.logger ?? createLogger({ redact: options.datadog.redact });
-  const testControls = options.config.mode === 'embedded' ? (options.testControls ?? null) : null;
-  const deps: ServerDeps = {
-    config: options.config,
+  const store = options.store ?? openStore(':memory:');
+  return {
+    config,
     datadog: options.datadog,
     now,
-    logger,
-    testControls,
+    logger: options.logger ?? createLogger({ redact: options.datadog.redact, level: config.logLevel }),
+    testControls: config.mode === 'embedded' ? (options.testControls ?? null) : null,
     snapshots: new SnapshotCache({
       freshMs: FRESH_MS,
       now,
       serveStaleOn: (err) => isUpstreamError(err) && STALE_OK.has(err.kind),
     }),
+    store,
+    sessions: new Sessions({ store, idleMs: config.auth.sessionIdleMs, maxMs: config.auth.sessionMaxMs, now }),
+    passwords: options.passwords ?? createPasswordHasher(),
+    loginThrottle: new LoginThrottle(now),
+    mutationBuckets: new TokenBuckets(config.userMutationsPerMinute, now),
+    proxyIdentity: config.auth.mode === 'proxy' ? createProxyIdentity(config.auth) : null,
   };
-  const routes = routeTable({ testControls: testControls !== null });
-  const patterns = routes.map((r) => ({ pattern: pathPattern(r.spec.path), method: r.spec.method.toUpperCase() }));
+}
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const deps = buildDeps(options);
+  const { logger } = deps;
+  const clientAddress = options.clientAddress ?? socketAddress;
+  const routes = routeTable({ testControls: deps.testControls !== null });
+  const index = createRouteIndex(routes);
 
   const app = new Hono<AppEnv>();
 
@@ -61,31 +94,55 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const requestId = randomUUID();
     c.set('requestId', requestId);
     c.set('deps', deps);
+    c.set('clientAddress', clientAddress(c));
     const started = performance.now();
     await next();
     c.header('X-Request-Id', requestId);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
       c.header('Cache-Control', 'no-store');
-      if (c.res.status !== 204 && c.res.body !== null) c.header('Content-Type', JSON_CONTENT_TYPE);
+      const type = c.res.headers.get('content-type') ?? '';
+      if (c.res.status !== 204 && c.res.body !== null && !type.startsWith('text/csv')) c.header('Content-Type', JSON_CONTENT_TYPE);
     }
     logger.info('request', {
       requestId,
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
+      actor: c.get('audit')?.actor ?? null,
       ms: Math.round(performance.now() - started),
     });
   });
 
+  // Order matters: audit wraps everything; then TRACE, which route, who, CSRF, role, rate.
+  app.use('/api/*', auditTrail());
+  app.use('*', async (c, next) => {
+    if (!NEVER_METHODS.has(c.req.method)) return next();
+    const allow = c.req.path.startsWith('/api/') ? index.allowedMethods(c.req.path).join(', ') : 'GET, HEAD';
+    throw new HttpError(405, 'method_not_allowed', `${c.req.method} is not allowed`, { headers: allow ? { Allow: allow } : {} });
+  });
+
+  app.use('/api/*', async (c, next) => {
+    const match = index.match(c.req.method, c.req.path);
+    c.set('route', match);
+    if (match) {
+      const audit = c.get('audit');
+      audit.action = match.route.spec.action;
+      audit.target = match.route.spec.target?.(match.params) ?? c.req.path;
+    }
+    return next();
+  });
+  app.use('/api/*', identify());
   app.use('/api/*', csrfGuard());
+  app.use('/api/*', authorize());
+  app.use('/api/*', limitMutations());
 
   for (const route of routes) registerRoute(app, route);
 
   app.all('/api/*', (c) => {
-    const allowed = patterns.filter((p) => p.pattern.test(c.req.path)).map((p) => p.method);
+    const allowed = index.allowedMethods(c.req.path);
     if (allowed.length === 0) throw new HttpError(404, 'not_found', 'No such API route');
-    const allow = [...new Set(allowed.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
+    const allow = allowed.join(', ');
     throw new HttpError(405, 'method_not_allowed', `Use ${allow} on this path`, { headers: { Allow: allow } });
   });
 
@@ -100,11 +157,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.onError((err, c) => {
     const requestId = c.get('requestId') ?? randomUUID();
+    const audit = c.get('audit');
     let httpError: HttpError;
     if (err instanceof HttpError) {
       httpError = err;
     } else if (isUpstreamError(err)) {
-      httpError = fromUpstreamError(err);
+      const mutation = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+      httpError = fromUpstreamError(err, { mutation });
+      if (audit) audit.outcome = 'failed';
       logger.warn('upstream failed', {
         requestId,
         operation: err.operation,
@@ -115,8 +175,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       httpError = new HttpError(500, 'internal', 'Something went wrong in the BFF');
       logger.error('unhandled error', { requestId, error: err });
     }
-    if (httpError.status === 400 || httpError.status === 403) {
-      logger.warn('request refused', { requestId, code: httpError.code, fields: httpError.extra.fields ?? null });
+    if (REFUSED.has(httpError.status) && !isUpstreamError(err)) {
+      logger.warn('request refused', {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: httpError.status,
+        code: httpError.code,
+        fields: httpError.extra.fields ? Object.keys(httpError.extra.fields) : null,
+      });
+    }
+    if (audit) {
+      const why = httpError.extra.fields ? `${httpError.code}: ${Object.keys(httpError.extra.fields).join(', ')}` : `${httpError.code}: ${httpError.message}`;
+      audit.detail = audit.detail ? `${audit.detail}; ${why}` : why;
     }
     return c.body(deps.datadog.redact(JSON.stringify(errorBody(httpError, requestId))), httpError.status as 400, {
       ...httpError.extra.headers,

@@ -3,11 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// SECURITY 5: the SPA build (every file, source maps included) holds no key,
-// even when the keys are in the environment of the build.
+// SECURITY 5: the SPA build (every file, source maps included) holds no key
+// and no admin password, even when they are in the environment of the build.
 const canaries = {
   DD_API_KEY: 'canaryapikey0123456789abcdefabcd',
   DD_APP_KEY: 'canaryappkey0123456789abcdefabcdef012345',
+  WATCHDECK_ADMIN_PASSWORD: 'canaryadminpassword0123456789',
 };
 
 function files(dir: string): string[] {

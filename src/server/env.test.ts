@@ -23,6 +23,17 @@ describe('parseEnv', () => {
       sandbox: { seed: 'demo', seedMonitors: null },
       refreshIntervalMs: 30000,
       testControls: false,
+      auth: {
+        mode: 'local',
+        adminPassword: null,
+        sessionIdleMs: 3_600_000,
+        sessionMaxMs: 43_200_000,
+        trustedProxies: [],
+        proxyRoles: [],
+      },
+      maxMuteHours: 168,
+      userMutationsPerMinute: 600,
+      logLevel: 'info',
     });
   });
 
@@ -67,6 +78,64 @@ describe('parseEnv', () => {
   it('reads numbers', () => {
     const c = parseEnv({ PORT: '9000', DD_TIMEOUT_MS: '2500', WATCHDECK_REFRESH_MS: '5000', HOST: '0.0.0.0' });
     expect([c.port, c.timeoutMs, c.refreshIntervalMs, c.host]).toEqual([9000, 2500, 5000, '0.0.0.0']);
+  });
+
+  it('reads the auth, session, mute, rate and log settings', () => {
+    const c = parseEnv({
+      WATCHDECK_AUTH: 'proxy',
+      WATCHDECK_TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,::1,fd00::/8',
+      WATCHDECK_PROXY_ROLES: 'sre-admins=admin,oncall=responder,*=viewer',
+      WATCHDECK_SESSION_IDLE_MINUTES: '30',
+      WATCHDECK_SESSION_MAX_HOURS: '8',
+      WATCHDECK_MAX_MUTE_HOURS: '24',
+      WATCHDECK_USER_MUTATIONS_PER_MINUTE: '60',
+      WATCHDECK_LOG_LEVEL: 'debug',
+    });
+    expect(c.auth).toEqual({
+      mode: 'proxy',
+      adminPassword: null,
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 8 * 3_600_000,
+      trustedProxies: ['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8'],
+      proxyRoles: [
+        { group: 'sre-admins', role: 'admin' },
+        { group: 'oncall', role: 'responder' },
+        { group: '*', role: 'viewer' },
+      ],
+    });
+    expect([c.maxMuteHours, c.userMutationsPerMinute, c.logLevel]).toEqual([24, 60, 'debug']);
+  });
+
+  it('keeps the admin password exactly as given', () => {
+    expect(parseEnv({ WATCHDECK_ADMIN_PASSWORD: ' spaced password ' }).auth.adminPassword).toBe(' spaced password ');
+  });
+
+  it.each([
+    [{ WATCHDECK_AUTH: 'oauth' }, 'WATCHDECK_AUTH'],
+    [{ WATCHDECK_ADMIN_PASSWORD: 'short-11chr' }, 'WATCHDECK_ADMIN_PASSWORD'],
+    [{ WATCHDECK_SESSION_IDLE_MINUTES: '0' }, 'WATCHDECK_SESSION_IDLE_MINUTES'],
+    [{ WATCHDECK_SESSION_MAX_HOURS: '1', WATCHDECK_SESSION_IDLE_MINUTES: '61' }, 'WATCHDECK_SESSION_IDLE_MINUTES'],
+    [{ WATCHDECK_SESSION_MAX_HOURS: 'x' }, 'WATCHDECK_SESSION_MAX_HOURS'],
+    [{ WATCHDECK_AUTH: 'proxy', WATCHDECK_PROXY_ROLES: '*=viewer' }, 'WATCHDECK_TRUSTED_PROXIES'],
+    [{ WATCHDECK_AUTH: 'proxy', WATCHDECK_TRUSTED_PROXIES: '10.0.0.1' }, 'WATCHDECK_PROXY_ROLES'],
+    [{ WATCHDECK_TRUSTED_PROXIES: 'proxy.example.com' }, 'WATCHDECK_TRUSTED_PROXIES'],
+    [{ WATCHDECK_TRUSTED_PROXIES: '10.0.0.0/33' }, 'WATCHDECK_TRUSTED_PROXIES'],
+    [{ WATCHDECK_TRUSTED_PROXIES: 'fd00::/129' }, 'WATCHDECK_TRUSTED_PROXIES'],
+    [{ WATCHDECK_TRUSTED_PROXIES: '10.0.0.1/8/8' }, 'WATCHDECK_TRUSTED_PROXIES'],
+    [{ WATCHDECK_TRUSTED_PROXIES: ' , ' }, 'WATCHDECK_TRUSTED_PROXIES'],
+    [{ WATCHDECK_PROXY_ROLES: 'oncall=root' }, 'WATCHDECK_PROXY_ROLES'],
+    [{ WATCHDECK_PROXY_ROLES: 'oncall' }, 'WATCHDECK_PROXY_ROLES'],
+    [{ WATCHDECK_PROXY_ROLES: 'on call=viewer' }, 'WATCHDECK_PROXY_ROLES'],
+    [{ WATCHDECK_MAX_MUTE_HOURS: '0' }, 'WATCHDECK_MAX_MUTE_HOURS'],
+    [{ WATCHDECK_USER_MUTATIONS_PER_MINUTE: '-5' }, 'WATCHDECK_USER_MUTATIONS_PER_MINUTE'],
+    [{ WATCHDECK_LOG_LEVEL: 'trace' }, 'WATCHDECK_LOG_LEVEL'],
+  ])('names the bad auth variable: %j', (source, variable) => {
+    const err = errorOf(source);
+    expect(err.variable).toBe(variable);
+  });
+
+  it('never puts the admin password in its error message', () => {
+    expect(errorOf({ WATCHDECK_ADMIN_PASSWORD: 'canary-pw' }).message).not.toContain('canary-pw');
   });
 
   it.each([

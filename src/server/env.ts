@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../contract/auth';
+import { proxyRoles, trustedProxies, type ProxyRoleRule } from './env-auth';
 
 /**
  * The BFF's configuration. This is the only file in src/server that reads
@@ -19,6 +21,20 @@ export const DATADOG_SITES = [
 export type DatadogSite = (typeof DATADOG_SITES)[number];
 
 export type Mode = 'embedded' | 'real' | 'pointed';
+export type AuthMode = 'local' | 'proxy';
+export type { ProxyRoleRule };
+export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
+
+export interface AuthConfig {
+  mode: AuthMode;
+  /** The `admin` account's password, re-applied at every start; null = generate one on first start. */
+  adminPassword: string | null;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  /** Proxy mode: addresses or CIDR blocks whose X-Forwarded-User/Email/Groups are believed. */
+  trustedProxies: string[];
+  proxyRoles: ProxyRoleRule[];
+}
 
 export interface ServerConfig {
   mode: Mode;
@@ -33,6 +49,12 @@ export interface ServerConfig {
   sandbox: { seed: 'demo' | 'empty'; seedMonitors: number | null };
   refreshIntervalMs: number;
   testControls: boolean;
+  auth: AuthConfig;
+  /** Longest mute a responder may make; longer and indefinite mutes are admin-only. */
+  maxMuteHours: number;
+  /** Token bucket per user on /api mutations: refill per minute, and the burst. */
+  userMutationsPerMinute: number;
+  logLevel: LogLevelName;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +101,19 @@ const EnvSchema = z.object({
   SANDBOX_SEED_MONITORS: intString(1, 1_000_000).optional(),
   WATCHDECK_REFRESH_MS: intString(1000, 86_400_000).default(30_000),
   WATCHDECK_TEST_CONTROLS: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
+  WATCHDECK_AUTH: z.enum(['local', 'proxy'], { error: 'must be local or proxy' }).default('local'),
+  WATCHDECK_ADMIN_PASSWORD: z
+    .string()
+    .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+    .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`)
+    .optional(),
+  WATCHDECK_SESSION_IDLE_MINUTES: intString(1, 10_080).default(60),
+  WATCHDECK_SESSION_MAX_HOURS: intString(1, 720).default(12),
+  WATCHDECK_TRUSTED_PROXIES: trustedProxies.optional(),
+  WATCHDECK_PROXY_ROLES: proxyRoles.optional(),
+  WATCHDECK_MAX_MUTE_HOURS: intString(1, 87_600).default(168),
+  WATCHDECK_USER_MUTATIONS_PER_MINUTE: intString(1, 1_000_000).default(600),
+  WATCHDECK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
 });
 
 const VARIABLES = Object.keys(EnvSchema.shape);
@@ -86,10 +121,11 @@ const VARIABLES = Object.keys(EnvSchema.shape);
 /** Parses an environment (process.env or a test's object). Throws a ConfigError naming the bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): ServerConfig {
   // Treat empty strings as unset, the way `FOO= cmd` and compose files mean them.
+  // A password keeps its spaces: only an all-blank value counts as unset.
   const picked: Record<string, string> = {};
   for (const name of VARIABLES) {
     const value = source[name];
-    if (value !== undefined && value.trim() !== '') picked[name] = value.trim();
+    if (value !== undefined && value.trim() !== '') picked[name] = name === 'WATCHDECK_ADMIN_PASSWORD' ? value : value.trim();
   }
   const parsed = EnvSchema.safeParse(picked);
   if (!parsed.success) {
@@ -105,6 +141,14 @@ export function parseEnv(source: Record<string, string | undefined>): ServerConf
   const mode: Mode = env.DD_API_URL ? 'pointed' : env.DD_API_KEY ? 'real' : 'embedded';
   if (env.WATCHDECK_TEST_CONTROLS === '1' && mode !== 'embedded') {
     throw new ConfigError('WATCHDECK_TEST_CONTROLS', 'is only allowed in embedded mode');
+  }
+
+  if (env.WATCHDECK_AUTH === 'proxy') {
+    if (!env.WATCHDECK_TRUSTED_PROXIES) throw new ConfigError('WATCHDECK_TRUSTED_PROXIES', 'is required when WATCHDECK_AUTH=proxy');
+    if (!env.WATCHDECK_PROXY_ROLES) throw new ConfigError('WATCHDECK_PROXY_ROLES', 'is required when WATCHDECK_AUTH=proxy');
+  }
+  if (env.WATCHDECK_SESSION_IDLE_MINUTES > env.WATCHDECK_SESSION_MAX_HOURS * 60) {
+    throw new ConfigError('WATCHDECK_SESSION_IDLE_MINUTES', 'must not be longer than WATCHDECK_SESSION_MAX_HOURS');
   }
 
   const keys = { apiKey: env.DD_API_KEY ?? '', appKey: env.DD_APP_KEY ?? '' };
@@ -126,6 +170,17 @@ export function parseEnv(source: Record<string, string | undefined>): ServerConf
     sandbox: { seed: env.SANDBOX_SEED, seedMonitors: env.SANDBOX_SEED_MONITORS ?? null },
     refreshIntervalMs: env.WATCHDECK_REFRESH_MS,
     testControls: env.WATCHDECK_TEST_CONTROLS === '1',
+    auth: {
+      mode: env.WATCHDECK_AUTH,
+      adminPassword: env.WATCHDECK_ADMIN_PASSWORD ?? null,
+      sessionIdleMs: env.WATCHDECK_SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: env.WATCHDECK_SESSION_MAX_HOURS * 3_600_000,
+      trustedProxies: env.WATCHDECK_TRUSTED_PROXIES ?? [],
+      proxyRoles: env.WATCHDECK_PROXY_ROLES ?? [],
+    },
+    maxMuteHours: env.WATCHDECK_MAX_MUTE_HOURS,
+    userMutationsPerMinute: env.WATCHDECK_USER_MUTATIONS_PER_MINUTE,
+    logLevel: env.WATCHDECK_LOG_LEVEL,
   };
 }
 

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { bootstrapAdmin } from './auth/bootstrap-admin';
+import { createPasswordHasher } from './auth/password';
 import { readEnv, type ServerConfig } from './env';
 import type { TestControls } from './lib/deps';
 import { createLogger } from './lib/logger';
 import { createRedactor } from './lib/redact';
+import { openStore } from './store/open-store';
 import { createDatadogClient, type FetchLike } from './upstreams/datadog/client';
 
 /** Entry point: read the environment, pick the upstream, listen. Nothing else. */
@@ -54,13 +57,30 @@ async function main(): Promise<void> {
       ? await embeddedUpstream(config)
       : { ...config.upstream, fetch: (req) => fetch(req), testControls: null, close: () => {} };
 
-  const logger = createLogger({ redact: createRedactor([upstream.apiKey, upstream.appKey]) });
+  // The BFF's own store (users, sessions, audit), beside but apart from the sandbox's file.
+  const store = openStore({ dataDir: config.dataDir });
+  const passwords = createPasswordHasher();
+  const boot =
+    config.auth.mode === 'local'
+      ? await bootstrapAdmin({ store, passwords, adminPassword: config.auth.adminPassword, now: Date.now })
+      : { generatedPassword: null };
+
+  const secrets = [upstream.apiKey, upstream.appKey, config.auth.adminPassword ?? '', boot.generatedPassword ?? ''];
+  const logger = createLogger({ redact: createRedactor(secrets), level: config.logLevel });
   const datadog = createDatadogClient({ ...upstream, timeoutMs: config.timeoutMs });
-  const app = createApp({ config, datadog, logger, testControls: upstream.testControls });
+  const app = createApp({ config, datadog, logger, testControls: upstream.testControls, store, passwords });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-    logger.info(`watchdeck ${config.mode} mode listening on http://${host}:${info.port}`);
+    const url = `http://${host}:${info.port}/`;
+    logger.info(`watchdeck ${config.mode} mode listening on ${url}`, { authMode: config.auth.mode });
+    if (boot.generatedPassword !== null) {
+      // Printed once, straight to stderr and never through the logger; the next start will not show it again.
+      process.stderr.write(
+        `watchdeck: created the first admin account. Sign in at ${url} as "admin" with the password ${boot.generatedPassword}\n` +
+          'watchdeck: this password is shown only now; set WATCHDECK_ADMIN_PASSWORD to choose your own.\n',
+      );
+    }
   });
 
   let closing = false;
@@ -72,6 +92,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       upstream.close();
+      store.close();
       process.exit(0);
     });
     // Idle keep-alive sockets would hold close() open.

@@ -12,7 +12,8 @@ import { createSandbox, type Sandbox } from '../sandbox/create-sandbox';
 import { DEMO_ANCHORS } from '../sandbox/seed/anchors';
 import { createApp } from './app';
 import { silentLogger } from './lib/logger';
-import { testConfig } from './testing/test-app';
+import { openStore, type BffStore } from './store/open-store';
+import { seedSessions, testConfig, testPasswords, TEST_USERS } from './testing/test-app';
 import { createDatadogClient } from './upstreams/datadog/client';
 
 const KEYS = { apiKey: 'integration-api-key-0123456789abcdef', appKey: 'integration-app-key-0123456789abcdef0123' };
@@ -21,6 +22,8 @@ describe('BFF + sandbox (embedded mode)', () => {
   let dir: string;
   let sandbox: Sandbox;
   let app: ReturnType<typeof createApp>;
+  let store: BffStore;
+  let cookie: string;
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'watchdeck-bff-'));
@@ -31,27 +34,26 @@ describe('BFF + sandbox (embedded mode)', () => {
       fetch: (req) => sandbox.fetch(req),
       timeoutMs: 10_000,
     });
-    app = createApp({
-      config: testConfig({ mode: 'embedded', upstream: null }),
-      datadog,
-      logger: silentLogger,
-      staticDir: null,
-    });
+    const config = testConfig({ mode: 'embedded', upstream: null });
+    store = openStore(':memory:');
+    cookie = seedSessions(store, config, Date.now).responder;
+    app = createApp({ config, datadog, logger: silentLogger, staticDir: null, store, passwords: testPasswords });
   });
   afterAll(() => {
+    store.close();
     sandbox.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const get = async (p: string) => {
-    const res = await app.request(p);
+    const res = await app.request(p, { headers: { 'X-CSRF': '1', Cookie: cookie } });
     expect(res.status).toBe(200);
     return res.json();
   };
   const post = async (p: string, body: unknown) => {
     const res = await app.request(p, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF': '1' },
+      headers: { 'Content-Type': 'application/json', 'X-CSRF': '1', Cookie: cookie },
       body: JSON.stringify(body),
     });
     const json = await res.json();
@@ -82,7 +84,7 @@ describe('BFF + sandbox (embedded mode)', () => {
     const downtime = DowntimeSchema.parse(
       await post(`/api/monitors/${monitor.id}/mute`, { scope, end, reason: 'integration test' }),
     );
-    expect(downtime).toMatchObject({ monitorId: monitor.id, scope, message: 'integration test' });
+    expect(downtime).toMatchObject({ monitorId: monitor.id, scope, message: `by ${TEST_USERS.responder} via watchdeck: integration test` });
     expect(Math.abs((downtime.endAt ?? 0) - end)).toBeLessThan(1000);
 
     const muted = MonitorDetailSchema.parse(await get(`/api/monitors/${monitor.id}`));
@@ -104,6 +106,20 @@ describe('BFF + sandbox (embedded mode)', () => {
     expect(after.groups.some((g) => g.muted)).toBe(false);
     expect(after.mute.state).toBe('none');
     expect(after.downtimes.map((d) => d.id)).not.toContain(downtime.id);
+
+    // One audit record per change, newest first, with the real upstream status.
+    const [unmuteRecord, muteRecord] = store.audit.query({ limit: 2 });
+    expect(muteRecord).toMatchObject({
+      actor: TEST_USERS.responder,
+      role: 'responder',
+      action: 'monitor.mute',
+      target: `monitor:${monitor.id}`,
+      outcome: 'allowed',
+      status: 200,
+      upstreamStatus: 200,
+    });
+    expect(muteRecord?.detail).toContain('reason=integration test');
+    expect(unmuteRecord).toMatchObject({ action: 'monitor.unmute', outcome: 'allowed', status: 200, upstreamStatus: 204 });
   });
 
   it('shows scheduled and indefinite downtimes on the detail, and leaves ended ones out', async () => {

@@ -16,7 +16,10 @@ export interface MockRequest {
 
 export interface MockReply {
   status?: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (e.g. a CSV file), instead of `body`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -30,6 +33,11 @@ export type MockRoutes = Record<string, MockHandler | object>;
 export const reply = {
   json: (body: unknown, status = 200, headers?: Record<string, string>): MockReply => ({ status, body, headers }),
   noContent: (): MockReply => ({ status: 204 }),
+  text: (text: string, contentType: string, headers?: Record<string, string>): MockReply => ({
+    status: 200,
+    text,
+    headers: { 'Content-Type': contentType, ...headers },
+  }),
   error: (
     status: number,
     code: string,
@@ -106,6 +114,7 @@ export function mockApi(routes: MockRoutes = {}): MockApi {
     const result = await route.handler(request);
     if (result === NETWORK_ERROR) throw new TypeError('Failed to fetch');
     const status = result.status ?? 200;
+    if (result.text !== undefined) return new Response(result.text, { status, headers: result.headers });
     const hasBody = result.body !== undefined && status !== 204;
     return new Response(hasBody ? JSON.stringify(result.body) : null, {
       status,

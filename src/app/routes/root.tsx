@@ -1,13 +1,35 @@
-import { useQuery } from '@tanstack/react-query';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { matchPath, NavLink, Outlet, useLocation, useNavigation, type LoaderFunctionArgs } from 'react-router';
+import { roleAtLeast } from '../../contract/auth';
 import { paths } from '../../config/paths';
 import { Toaster } from '../../components/ui/toaster';
+import { UserMenu } from '../../features/auth/components/user-menu';
+import { DetailSkeleton } from '../../features/monitors/components/detail-skeleton';
+import { ListSkeleton } from '../../features/monitors/components/list-skeleton';
 import { appConfigQueryOptions, describeMode } from '../../lib/app-config-query';
+import { requireSession, sessionQueryOptions, useRedirectWhenSignedOut } from '../../lib/session';
 
-/** The shell: top nav with the mode badge, the page, and background-error notices. */
+/** Every page but sign-in needs a session: nobody signed in goes to /login?returnTo=<this page>. */
+export const rootLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    await requireSession(queryClient, request);
+    return null;
+  };
+
+function navLinkClass({ isActive }: { isActive: boolean }) {
+  return `topnav__link${isActive ? ' is-active' : ''}`;
+}
+
+/** The shell: top nav (with Users and Audit for admins), who is signed in, the page, and background-error notices. */
 export function RootLayout() {
   const { data: config } = useQuery(appConfigQueryOptions);
+  // Not a suspense query: after a 401 the cache is cleared while this is still on screen.
+  const { data: session } = useQuery(sessionQueryOptions);
   const navigation = useNavigation();
+  useRedirectWhenSignedOut(session);
+  const user = session?.user;
+  const isAdmin = user ? roleAtLeast(user.role, 'admin') : false;
   return (
     <div className="shell">
       <a className="skip-link" href="#content">
@@ -21,10 +43,24 @@ export function RootLayout() {
         <nav aria-label="Main">
           <ul className="topnav__links">
             <li>
-              <NavLink to={paths.monitors.getHref()} className={({ isActive }) => `topnav__link${isActive ? ' is-active' : ''}`}>
+              <NavLink to={paths.monitors.getHref()} className={navLinkClass}>
                 Monitors
               </NavLink>
             </li>
+            {isAdmin && (
+              <>
+                <li>
+                  <NavLink to={paths.adminUsers.getHref()} className={navLinkClass}>
+                    Users
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.adminAudit.getHref()} className={navLinkClass}>
+                    Audit
+                  </NavLink>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
         <span className="topnav__spacer" />
@@ -33,12 +69,42 @@ export function RootLayout() {
             {describeMode(config)}
           </span>
         )}
+        {user && <UserMenu user={user} />}
       </header>
       {navigation.state === 'loading' && <div className="nav-progress" role="progressbar" aria-label="Loading page" />}
       <div id="content" className="shell__content">
         <Outlet />
       </div>
       <Toaster />
+    </div>
+  );
+}
+
+/** The first load of the app (session, config and the page's data): the frame, and the page's own skeleton. */
+export function RootHydrateFallback() {
+  const { pathname } = useLocation();
+  const page = matchPath(paths.monitor.path, pathname) ? (
+    <DetailSkeleton />
+  ) : matchPath(paths.monitors.path, pathname) || pathname === paths.home.path ? (
+    <ListSkeleton />
+  ) : (
+    <main className="page" aria-busy="true">
+      <p className="muted-text" role="status">
+        Loading…
+      </p>
+    </main>
+  );
+  return (
+    <div className="shell">
+      <header className="topnav">
+        <span className="brand">
+          <img src="/favicon.svg" alt="" width={20} height={20} />
+          watchdeck
+        </span>
+      </header>
+      <div id="content" className="shell__content">
+        {page}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,10 @@
+import type { LoginThrottle } from '../auth/login-throttle';
+import type { PasswordHasher } from '../auth/password';
+import type { ProxyIdentity } from '../auth/proxy-identity';
+import type { Sessions } from '../auth/sessions';
+import type { TokenBuckets } from '../auth/token-bucket';
 import type { ServerConfig } from '../env';
+import type { BffStore } from '../store/open-store';
 import type { DatadogClient } from '../upstreams/datadog/client';
 import type { Logger } from './logger';
 import type { SnapshotCache } from './snapshot-cache';
@@ -15,7 +21,15 @@ export interface ServerDeps {
   datadog: DatadogClient;
   now: () => number;
   logger: Logger;
-  /** Last good upstream answers for GETs (coalesced, stale-if-error). */
+  /** Last good upstream answers for GETs (coalesced, stale-if-error), keyed by role and resource. */
   snapshots: SnapshotCache;
   testControls: TestControls | null;
+  /** Users, sessions and the audit log. */
+  store: BffStore;
+  sessions: Sessions;
+  passwords: PasswordHasher;
+  loginThrottle: LoginThrottle;
+  mutationBuckets: TokenBuckets;
+  /** Proxy mode only. */
+  proxyIdentity: ((address: string, header: (name: string) => string | undefined) => ProxyIdentity) | null;
 }

@@ -1,3 +1,4 @@
+import type { AuthErrorCode } from '../../contract/auth';
 import type { ApiErrorBody, ErrorCode } from '../../contract/errors';
 import type { UpstreamError } from '../upstreams/upstream-error';
 
@@ -15,7 +16,7 @@ export interface HttpErrorExtra {
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    readonly code: ErrorCode | AuthErrorCode,
     message: string,
     readonly extra: HttpErrorExtra = {},
   ) {
@@ -42,9 +43,16 @@ export function errorBody(err: HttpError, requestId: string): ApiErrorBody {
   };
 }
 
+/**
+ * For a change that failed on the way (5xx, no answer, unreadable answer): we
+ * cannot know whether the upstream applied it, so say so plainly (fail closed).
+ */
+const UNCONFIRMED = ' The change was not confirmed: check the current state before trying again.';
+
 /** Maps a classified upstream failure to what the browser sees. Never carries a 5xx body. */
-export function fromUpstreamError(err: UpstreamError): HttpError {
+export function fromUpstreamError(err: UpstreamError, options: { mutation?: boolean } = {}): HttpError {
   const name = err.upstream === 'datadog' ? 'Datadog' : err.upstream;
+  const unconfirmed = options.mutation ? UNCONFIRMED : '';
   switch (err.kind) {
     case 'not_found':
       return new HttpError(404, 'not_found', `Not found in ${name}`, { upstream: err.messages });
@@ -62,12 +70,12 @@ export function fromUpstreamError(err: UpstreamError): HttpError {
         upstream: err.messages,
       });
     case 'timeout':
-      return new HttpError(504, 'upstream_timeout', `${name} did not answer in time`);
+      return new HttpError(504, 'upstream_timeout', `${name} did not answer in time.${unconfirmed}`);
     case 'server':
-      return new HttpError(502, 'upstream_error', `${name} failed (status ${err.status ?? 'unknown'})`);
+      return new HttpError(502, 'upstream_error', `${name} failed (status ${err.status ?? 'unknown'}).${unconfirmed}`);
     case 'network':
-      return new HttpError(502, 'upstream_error', `${name} could not be reached`);
+      return new HttpError(502, 'upstream_error', `${name} could not be reached.${unconfirmed}`);
     case 'bad_response':
-      return new HttpError(502, 'upstream_error', `${name} sent an answer the BFF could not read`);
+      return new HttpError(502, 'upstream_error', `${name} sent an answer the BFF could not read.${unconfirmed}`);
   }
 }

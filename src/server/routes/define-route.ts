@@ -1,20 +1,39 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { z } from 'zod';
+import type { Role } from '../../contract/auth';
+import type { ServerConfig } from '../env';
 import type { ServerDeps } from '../lib/deps';
 import { HttpError, validationError } from '../lib/errors';
 import type { AppEnv } from '../lib/app-env';
+import type { Actor, RequestContext } from '../lib/request-context';
+import { readJsonBody, readQuery } from './read-request';
 
 /**
- * The route table: each route declares its method, path, input schemas and
- * responses. One middleware (`registerRoute`) validates params, query and
- * body against them before the handler runs, so a bad request never reaches
- * an upstream. openapi.ts renders the same table.
+ * The route table: each route declares its method, path, lowest role, audit
+ * action, input schemas and responses. The same table drives the auth
+ * middleware, the audit trail, openapi.json and the role matrix test.
+ * `registerRoute` validates params, query and body before the handler runs,
+ * so a bad request never reaches an upstream.
  */
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Lowest role allowed. `public` needs no session (the session routes check
+ * for one themselves where they need it). Roles include the ones below them.
+ */
+export type MinRole = 'public' | Role;
+
+export interface AuthorizeContext {
+  actor: Actor | null;
+  config: ServerConfig;
+  now: number;
+}
 
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
+  /** A non-JSON answer (the audit CSV). */
+  contentType?: string;
 }
 export type Responses = Record<number, ResponseSpec>;
 export type FieldErrors = Record<string, string[]>;
@@ -31,6 +50,13 @@ export interface RouteSpec<
   method: Method;
   /** Hono-style template: "/api/monitors/:id". */
   path: string;
+  minRole: MinRole;
+  /** Audit action, e.g. "monitor.mute"; every mutation is recorded under it. */
+  action: string;
+  /** Audit target from the raw path parameters, e.g. "monitor:42"; the path when absent. */
+  target?: (params: Record<string, string>) => string;
+  /** Audit detail from the validated input (never a secret: no password, no key). */
+  auditDetail?: (input: RouteInput<P, Q, B>) => string | null;
   operationId: string;
   summary: string;
   tags: string[];
@@ -44,6 +70,8 @@ export interface RouteSpec<
   hidden?: boolean;
   /** Checks that need more than the schema (the clock, a scope parser); runs before the handler. */
   check?: (input: RouteInput<P, Q, B>, now: number) => FieldErrors | null;
+  /** Rules that depend on the input and the role (a responder's longest mute): a message means 403. */
+  authorize?: (input: RouteInput<P, Q, B>, ctx: AuthorizeContext) => string | null;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -54,23 +82,29 @@ export interface RouteInput<P, Q, B> {
 
 type ReplyFor<R extends Responses, S extends keyof R & number> = R[S]['schema'] extends z.ZodType
   ? { status: S; body: z.input<R[S]['schema']>; headers?: Record<string, string> }
-  : { status: S; body?: undefined; headers?: Record<string, string> };
+  : { status: S; body?: undefined; headers?: Record<string, string>; text?: string };
 export type Reply<R extends Responses> = { [S in keyof R & number]: ReplyFor<R, S> }[keyof R & number];
+
+export interface HandlerExtras {
+  deps: ServerDeps;
+  requestId: string;
+  req: RequestContext;
+}
 
 export type Handler<T> =
   T extends RouteSpec<infer P, infer Q, infer B, infer R>
-    ? (input: RouteInput<P, Q, B> & { deps: ServerDeps; requestId: string }) => Promise<Reply<R>>
+    ? (input: RouteInput<P, Q, B> & HandlerExtras) => Promise<Reply<R>>
     : never;
 
 export interface BoundRoute {
   spec: RouteSpec;
-  handler: (input: {
-    params: unknown;
-    query: unknown;
-    body: unknown;
-    deps: ServerDeps;
-    requestId: string;
-  }) => Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
+  handler: (input: { params: unknown; query: unknown; body: unknown } & HandlerExtras) => Promise<{
+    status: number;
+    body?: unknown;
+    /** A non-JSON body (CSV); its Content-Type comes in headers. */
+    text?: string;
+    headers?: Record<string, string>;
+  }>;
 }
 
 export function defineRoute<
@@ -89,7 +123,6 @@ export function bind<T extends RouteSpec<z.ZodType, z.ZodType, z.ZodType | undef
   return { spec: spec as unknown as RouteSpec, handler: handler as unknown as BoundRoute['handler'] };
 }
 
-export const MAX_BODY_BYTES = 64 * 1024;
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** zod issues -> { "scope": ["..."], "query.page": ["..."] }; unknown keys are listed under their own names. */
@@ -122,61 +155,12 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string
   return undefined;
 }
 
-function readQuery(c: Context, fields: FieldErrors): Record<string, string> {
-  const out = Object.create(null) as Record<string, string>;
-  for (const [k, values] of Object.entries(c.req.queries())) {
-    if (values.length > 1) (fields[`query.${k}`] ??= []).push('Give this parameter once');
-    out[k] = values[0] ?? '';
-  }
-  return out;
-}
-
-const tooLarge = () => new HttpError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`);
-
-/** Reads at most `limit` bytes, refusing (413) by Content-Length up front or as soon as a stream passes the limit. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
-  if (Number(request.headers.get('content-length') ?? '0') > limit) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-async function readJsonBody(c: Context, fields: FieldErrors): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json');
-  }
-  const bytes = await readLimited(c.req.raw, MAX_BODY_BYTES);
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    fields.body = ['The body is not valid JSON'];
-    return undefined;
-  }
-}
-
 export function registerRoute(app: Hono<AppEnv>, route: BoundRoute): void {
   const { spec } = route;
   app.on(spec.method.toUpperCase(), spec.path, async (c) => {
     const deps = c.get('deps');
+    const identity = c.get('identity');
+    const audit = c.get('audit');
     const fields = fieldErrors();
     const params = parsePart(spec.params, c.req.param(), 'params', fields);
     const query = parsePart(spec.query, readQuery(c, fields), 'query', fields);
@@ -187,11 +171,23 @@ export function registerRoute(app: Hono<AppEnv>, route: BoundRoute): void {
     }
     if (Object.keys(fields).length > 0) throw validationError(fields);
     const input = { params, query, body } as RouteInput<z.ZodType, z.ZodType, z.ZodType>;
-    const extra = spec.check?.(input, deps.now());
+    audit.detail = spec.auditDetail?.(input) ?? audit.detail;
+    const now = deps.now();
+    const extra = spec.check?.(input, now);
     if (extra && Object.keys(extra).length > 0) throw validationError(extra);
+    const denial = spec.authorize?.(input, { actor: identity.actor, config: deps.config, now });
+    if (denial) throw new HttpError(403, 'forbidden', denial);
 
-    const reply = await route.handler({ ...input, deps, requestId: c.get('requestId') });
+    const req: RequestContext = {
+      actor: identity.actor,
+      identity,
+      audit,
+      clientAddress: c.get('clientAddress'),
+      cookieHeader: c.req.header('cookie'),
+    };
+    const reply = await route.handler({ ...input, deps, requestId: c.get('requestId'), req });
     const headers = { ...reply.headers };
+    if (reply.text !== undefined) return c.body(reply.text, reply.status as 200, headers);
     if (reply.body === undefined) return c.body(null, reply.status as 204, headers);
     // Upstream data passes through here; no form of a key may leave, whatever field it hid in (SECURITY 1).
     const text = deps.datadog.redact(JSON.stringify(reply.body));
@@ -199,11 +195,11 @@ export function registerRoute(app: Hono<AppEnv>, route: BoundRoute): void {
   });
 }
 
-/** "/api/monitors/:id" -> a RegExp for the 405 check. */
+/** "/api/monitors/:id" -> a RegExp with one named group per parameter. */
 export function pathPattern(path: string): RegExp {
   const source = path
     .split('/')
-    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part.startsWith(':') ? `(?<${part.slice(1)}>[^/]+)` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
   return new RegExp(`^${source}$`);
 }

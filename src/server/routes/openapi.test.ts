@@ -6,11 +6,16 @@ type Doc = {
   openapi: string;
   info: { title: string; version: string };
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { type?: string; properties?: Record<string, unknown> }> };
+  components: {
+    schemas: Record<string, { type?: string; properties?: Record<string, unknown> }>;
+    securitySchemes: Record<string, { type: string; in: string; name: string }>;
+  };
 };
 type Operation = {
   operationId: string;
   summary: string;
+  'x-min-role': string;
+  security: Record<string, string[]>[];
   parameters: { name: string; in: string; required: boolean; schema: object }[];
   requestBody?: { content: { 'application/json': { schema: { properties?: Record<string, unknown> } } } };
   responses: Record<string, { description: string; content?: Record<string, { schema: { $ref?: string } }> }>;
@@ -48,8 +53,39 @@ describe('GET /api/openapi.json', () => {
         'post /api/monitors/{id}/mute',
         'post /api/monitors/{id}/unmute',
         'delete /api/downtimes/{id}',
+        'post /api/session',
+        'get /api/session',
+        'delete /api/session',
+        'get /api/users',
+        'post /api/users',
+        'patch /api/users/{username}',
+        'get /api/audit',
+        'get /api/audit.csv',
       ]),
     );
+  });
+
+  it('states each operation’s lowest role from the same policy table, and the cookie and CSRF schemes', async () => {
+    const doc = await fetchDoc();
+    for (const { spec } of routeTable({ testControls: false })) {
+      const op = doc.paths[openApiPath(spec.path)]?.[spec.method] as Operation;
+      expect([spec.method, spec.path, op['x-min-role']]).toEqual([spec.method, spec.path, spec.minRole]);
+      const schemes = op.security.flatMap((s) => Object.keys(s)).sort();
+      const want = [...(spec.minRole === 'public' ? [] : ['session']), ...(spec.path === '/api/healthz' ? [] : ['csrf'])].sort();
+      expect([spec.path, schemes]).toEqual([spec.path, want]);
+    }
+    expect(doc.paths['/api/monitors/{id}/mute']?.post?.['x-min-role']).toBe('responder');
+    expect(doc.paths['/api/users']?.post?.['x-min-role']).toBe('admin');
+    expect(doc.paths['/api/monitors']?.get?.['x-min-role']).toBe('viewer');
+    expect(doc.components.securitySchemes).toEqual({
+      session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: '__Host-watchdeck_session' }),
+      csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF' }),
+    });
+  });
+
+  it('describes the CSV export as text/csv', async () => {
+    const doc = await fetchDoc();
+    expect(Object.keys(doc.paths['/api/audit.csv']?.get?.responses['200']?.content ?? {})).toEqual(['text/csv']);
   });
 
   it('never lists the test controls, even when they are on', async () => {

@@ -1,13 +1,19 @@
+import { auditRoutes } from './audit/audit.handlers';
 import { downtimeRoutes } from './downtimes/downtimes.handlers';
 import type { BoundRoute } from './define-route';
 import { metaRoutes } from './meta/meta.handlers';
 import { monitorRoutes } from './monitors/monitors.handlers';
+import { sessionRoutes } from './session/session.handlers';
 import { testControlRoutes } from './test-controls/test-controls.handlers';
+import { userRoutes } from './users/users.handlers';
 
-/** Every /api route the BFF answers; anything else under /api is 404 (or 405 for a known path). */
+/**
+ * Every /api route the BFF answers, each with its lowest role (`minRole`):
+ * the one policy table. Anything else under /api is 404 (or 405 for a known path).
+ */
 export function routeTable(options: { testControls: boolean }): BoundRoute[] {
   const table: BoundRoute[] = [];
-  table.push(...metaRoutes(() => table), ...monitorRoutes, ...downtimeRoutes);
+  table.push(...metaRoutes(() => table), ...sessionRoutes, ...monitorRoutes, ...downtimeRoutes, ...userRoutes, ...auditRoutes);
   if (options.testControls) table.push(...testControlRoutes);
   return table;
 }

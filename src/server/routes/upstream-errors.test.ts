@@ -7,7 +7,7 @@ import { apiError, CANARY, expectNoSecrets, secretForms, setup } from '../testin
 const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/monitors'],
   ['GET', '/api/monitors/42'],
-  ['POST', '/api/monitors/42/mute', { scope: '*', end: NOW + 3_600_000 }],
+  ['POST', '/api/monitors/42/mute', { scope: '*', end: NOW + 3_600_000, reason: 'deploy' }],
   ['POST', '/api/monitors/42/unmute', { all: true }],
   ['DELETE', `/api/downtimes/${UUID_A}`],
 ];
@@ -62,7 +62,7 @@ describe('upstream rejection messages', () => {
   it('are passed on for 4xx, scrubbed of every key form', async () => {
     const { call, fake } = setup();
     fake.on('POST', '/api/v2/downtime', { status: 400, body: echo });
-    const answer = await call('POST', '/api/monitors/42/mute', { scope: '*', end: NOW + 3_600_000 });
+    const answer = await call('POST', '/api/monitors/42/mute', { scope: '*', end: NOW + 3_600_000, reason: 'deploy' });
     const error = apiError(answer);
     expect(error.upstream?.[0]).toBe('your key [redacted] / [redacted]');
     expect(error.upstream?.slice(1).every((m) => m === '[redacted]')).toBe(true);

@@ -25,6 +25,8 @@ export interface FakeReply {
   delayMs?: number;
   /** Never answer; only an abort ends the request. */
   stall?: boolean;
+  /** Send the first half of the body, then break the connection (the body stream errors). */
+  truncate?: boolean;
 }
 
 export type FakeHandler = (req: RecordedRequest) => FakeReply | Promise<FakeReply>;
@@ -54,7 +56,18 @@ function toResponse(reply: FakeReply): Response {
   const status = reply.status ?? 200;
   if (reply.body === undefined || status === 204) return new Response(null, { status, headers: reply.headers });
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-  return new Response(text, { status, headers: { 'Content-Type': 'application/json', ...reply.headers } });
+  const headers = { 'Content-Type': 'application/json', ...reply.headers };
+  if (reply.truncate) {
+    const half = new TextEncoder().encode(text.slice(0, Math.floor(text.length / 2)));
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(half);
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    return new Response(broken, { status, headers });
+  }
+  return new Response(text, { status, headers });
 }
 
 export class FakeUpstream {

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { data, useParams, type LoaderFunctionArgs } from 'react-router';
 import { appConfigQueryOptions } from '../../../lib/app-config-query';
+import { requireSession } from '../../../lib/session';
 import { monitorQueries } from '../../../features/monitors/api/monitor-queries';
 import { DetailSkeleton } from '../../../features/monitors/components/detail-skeleton';
 import { MonitorDetailView } from '../../../features/monitors/components/monitor-detail';
@@ -14,9 +15,10 @@ function parseId(raw: string | undefined): number | null {
 
 export const loader =
   (queryClient: QueryClient) =>
-  async ({ params }: LoaderFunctionArgs) => {
+  async ({ params, request }: LoaderFunctionArgs) => {
     const id = parseId(params.id);
     if (id === null) throw data('No such monitor', { status: 404 });
+    await requireSession(queryClient, request);
     const config = await queryClient.ensureQueryData(appConfigQueryOptions);
     await queryClient.ensureQueryData(monitorQueries.detail(id, config.refreshIntervalMs));
     return null;

@@ -8,14 +8,14 @@ import { applyOptimistic, refetchAfterChange, restoreSnapshot, type CacheSnapsho
 
 export interface MuteVariables {
   scope: string;
-  /** Epoch ms, or null for indefinitely (then a reason is required). */
+  /** Epoch ms, or null for indefinitely (admins only). */
   end: number | null;
-  reason?: string;
+  /** Required by the BFF (1–1000 characters); upstream it reads "by <user> via watchdeck: <reason>". */
+  reason: string;
 }
 
 export function muteMonitor(id: number, vars: MuteVariables) {
-  const body: MuteRequest = { scope: vars.scope, end: vars.end };
-  if (vars.reason?.trim()) body.reason = vars.reason.trim();
+  const body: MuteRequest = { scope: vars.scope, end: vars.end, reason: vars.reason.trim() };
   return api.post(apiPaths.mute(id), body, DowntimeSchema);
 }
 

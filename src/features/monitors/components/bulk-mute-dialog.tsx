@@ -10,7 +10,8 @@ import { plural, toDateTimeLocalValue } from '../../../lib/format-time';
 import { monitorQueries } from '../api/monitor-queries';
 import { updateListRow } from '../api/optimistic-cache';
 import { muteMonitor, type MuteVariables } from '../api/use-mute-monitor';
-import { DEFAULT_END, describeEnd, reasonRequired, resolveEnd, type EndChoice } from '../utils/mute-end';
+import { useMuteLimits } from '../hooks/use-mute-limits';
+import { DEFAULT_END, describeEnd, reasonError, resolveEnd, type EndChoice } from '../utils/mute-end';
 import { applyMuteToSummary } from '../utils/optimistic';
 import { BulkMuteResults, type BulkResult } from './bulk-mute-results';
 import { EndField } from './end-field';
@@ -34,6 +35,7 @@ type Phase = 'form' | 'running' | 'done';
  */
 export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
   const queryClient = useQueryClient();
+  const limits = useMuteLimits();
   const [scope, setScope] = useState('*');
   const [end, setEnd] = useState<EndChoice>(DEFAULT_END);
   const [reason, setReason] = useState('');
@@ -45,19 +47,20 @@ export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
 
   const now = Date.now();
   const scopeOk = parseScope(scope).ok;
-  const resolved = resolveEnd(end, now);
-  const needsReason = reasonRequired(end) && !reason.trim();
+  const resolved = resolveEnd(end, now, limits);
+  const missingReason = reasonError(reason, end);
+  const showEndError = !resolved.ok && (attempted || (end.mode === 'until' && end.until !== ''));
 
   const failedIds = monitors.filter((m) => results.get(m.id)?.state === 'failed').map((m) => m.id);
   const okCount = monitors.filter((m) => results.get(m.id)?.state === 'ok').length;
 
   const execute = async (targets: MonitorSummary[]) => {
-    const endAt = resolveEnd(end, Date.now());
+    const endAt = resolveEnd(end, Date.now(), limits);
     if (!endAt.ok) {
       setFormError(endAt.error);
       return;
     }
-    const vars: MuteVariables = { scope: scope.trim(), end: endAt.end, reason: reason.trim() || undefined };
+    const vars: MuteVariables = { scope: scope.trim(), end: endAt.end, reason: reason.trim() };
     setFormError(null);
     setPhase('running');
     setRun({ total: targets.length, done: 0 });
@@ -83,7 +86,7 @@ export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
 
   const submit = () => {
     setAttempted(true);
-    if (!scopeOk || !resolved.ok || needsReason) return;
+    if (!scopeOk || !resolved.ok || missingReason) return;
     void execute(monitors);
   };
 
@@ -138,15 +141,11 @@ export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
           <EndField
             value={end}
             onChange={setEnd}
-            error={attempted && !resolved.ok ? resolved.error : formError}
+            error={showEndError && !resolved.ok ? resolved.error : formError}
             minUntil={toDateTimeLocalValue(now)}
+            limits={limits}
           />
-          <ReasonField
-            value={reason}
-            onChange={setReason}
-            required={reasonRequired(end)}
-            error={attempted && needsReason ? 'A reason is required to mute indefinitely' : null}
-          />
+          <ReasonField value={reason} onChange={setReason} error={attempted ? missingReason : null} />
           <section aria-labelledby="bulk-targets">
             <h3 id="bulk-targets" className="section-title">
               These {plural(n, 'monitor')} will be muted

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { deferred, mockApi, reply, type MockRequest } from '../../../testing/mock-api';
 import { appConfig, buildDowntime, FIXTURE_NOW, listResponse } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { sessionFor } from '../../../testing/session-fixtures';
 import { MonitorList } from './monitor-list';
 
 const HOUR = 3_600_000;
@@ -9,6 +10,7 @@ const HOUR = 3_600_000;
 function setup(url = '/monitors', routes = {}) {
   const api = mockApi({
     'GET /api/config': appConfig,
+    'GET /api/session': sessionFor('admin'),
     'GET /api/monitors': listResponse(),
     'POST /api/monitors/:id/mute': (req: MockRequest) => reply.json(buildDowntime({ monitorId: Number(req.params.id) })),
     ...routes,
@@ -154,6 +156,7 @@ describe('bulk mute dialog', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select all shown monitors' }));
     await user.click(within(bulkBar()).getByRole('button', { name: 'Mute…' }));
     const dialog = screen.getByRole('dialog', { name: 'Mute 6 monitors' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Network maintenance');
     await user.click(within(dialog).getByRole('button', { name: 'Mute 6 monitors for 1 hour' }));
 
     await waitFor(() => expect(api.callsTo('POST', /\/mute$/)).toHaveLength(4));
@@ -210,6 +213,7 @@ describe('bulk mute dialog', () => {
     await user.click(checkbox('Auth service 5xx'));
     await user.click(within(bulkBar()).getByRole('button', { name: 'Mute…' }));
     const dialog = screen.getByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Auth deploy');
     await user.click(within(dialog).getByRole('button', { name: 'Mute 1 monitor for 1 hour' }));
     await waitFor(() => expect(within(dialog).getByText('All 1 monitor muted')).toBeInTheDocument());
     const row = screen.getByRole('link', { name: 'Auth service 5xx', hidden: true }).closest('tr')!;

@@ -5,14 +5,15 @@ import { DowntimeTiming } from './downtime-timing';
 
 interface DowntimesSectionProps {
   downtimes: Downtime[];
-  onCancel: (downtime: Downtime) => void;
+  /** Absent for users who may not cancel downtimes: no Cancel buttons then. */
+  onCancel?: (downtime: Downtime) => void;
 }
 
 function personName(d: Downtime): string {
   return d.creator?.name || d.creator?.handle || 'unknown';
 }
 
-/** Active and scheduled downtimes that apply to this monitor, each with a Cancel button. */
+/** Active and scheduled downtimes that apply to this monitor, each with a Cancel button for those who may cancel. */
 export function DowntimesSection({ downtimes, onCancel }: DowntimesSectionProps) {
   const shown = downtimes
     .filter((d) => d.status === 'active' || d.status === 'scheduled')
@@ -56,7 +57,7 @@ export function DowntimesSection({ downtimes, onCancel }: DowntimesSectionProps)
                     </span>
                   </p>
                 </div>
-                {!pending && (
+                {!pending && onCancel && (
                   <button type="button" className="btn btn--sm" onClick={() => onCancel(d)} aria-label={`Cancel downtime ${d.scope}`}>
                     Cancel…
                   </button>

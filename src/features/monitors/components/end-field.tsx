@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { END_PRESETS, type EndChoice, type EndMode } from '../utils/mute-end';
+import { ADMIN_LIMITS, END_PRESETS, INDEFINITE_ADMIN_ONLY, presetAllowed, type EndChoice, type EndMode, type MuteLimits } from '../utils/mute-end';
 
 interface EndFieldProps {
   value: EndChoice;
@@ -8,36 +8,55 @@ interface EndFieldProps {
   error?: string | null;
   /** The earliest datetime-local value the "until" input offers. */
   minUntil?: string;
+  /** What this user may choose; options beyond it are disabled and explained. */
+  limits?: MuteLimits;
 }
 
-const MODES: { mode: EndMode; label: string }[] = [
-  ...END_PRESETS.map((p) => ({ mode: p.id, label: p.label })),
+const MODES: { mode: EndMode; label: string; ms?: number }[] = [
+  ...END_PRESETS.map((p) => ({ mode: p.id, label: p.label, ms: p.ms })),
   { mode: 'until', label: 'Until…' },
   { mode: 'indefinite', label: 'Indefinitely' },
 ];
 
-/** How long a mute lasts: 1 h, 4 h, 1 d, until a local date-time, or indefinitely. */
-export function EndField({ value, onChange, error, minUntil }: EndFieldProps) {
+/** How long a mute lasts: 1 h, 4 h, 1 d, until a local date-time, or indefinitely (admins only). */
+export function EndField({ value, onChange, error, minUntil, limits = ADMIN_LIMITS }: EndFieldProps) {
   const name = useId();
   const untilId = useId();
   const errorId = useId();
+  const limitHintId = useId();
+  const capped = limits.maxMs !== null;
+  const allowed = (m: (typeof MODES)[number]) =>
+    m.mode === 'indefinite' ? limits.indefinite : m.ms === undefined || presetAllowed(m.ms, limits);
   return (
     <fieldset className="field">
       <legend className="field__label">Ends</legend>
       <div className="segmented">
-        {MODES.map((m) => (
-          <label key={m.mode} className={`segmented__option${value.mode === m.mode ? ' is-checked' : ''}`}>
-            <input
-              type="radio"
-              name={name}
-              value={m.mode}
-              checked={value.mode === m.mode}
-              onChange={() => onChange({ ...value, mode: m.mode })}
-            />
-            {m.label}
-          </label>
-        ))}
+        {MODES.map((m) => {
+          const enabled = allowed(m);
+          return (
+            <label
+              key={m.mode}
+              className={`segmented__option${value.mode === m.mode ? ' is-checked' : ''}${enabled ? '' : ' is-disabled'}`}
+            >
+              <input
+                type="radio"
+                name={name}
+                value={m.mode}
+                checked={value.mode === m.mode}
+                disabled={!enabled}
+                aria-describedby={enabled ? undefined : limitHintId}
+                onChange={() => onChange({ ...value, mode: m.mode })}
+              />
+              {m.label}
+            </label>
+          );
+        })}
       </div>
+      {capped && (
+        <p className="field__hint" id={limitHintId}>
+          <span>{INDEFINITE_ADMIN_ONLY}</span>. You can mute for up to {limits.maxHours} h.
+        </p>
+      )}
       {value.mode === 'until' && (
         <div className="field__sub">
           <label htmlFor={untilId}>End date and time (your local time)</label>

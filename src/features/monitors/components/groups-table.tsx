@@ -10,7 +10,8 @@ import { SearchBox } from './search-box';
 
 interface GroupsTableProps {
   groups: GroupState[];
-  onMuteGroup: (group: GroupState) => void;
+  /** Absent for users who may not mute: no Mute column then. */
+  onMuteGroup?: (group: GroupState) => void;
 }
 
 function matchesText(g: GroupState, q: string): boolean {
@@ -23,7 +24,7 @@ export function groupLabel(g: GroupState): string {
   return g.name === '*' || g.name === '' ? 'Whole monitor (ungrouped)' : g.name;
 }
 
-/** Every group of the monitor, worst first, with its own filter (gq, gstatus) and a Mute action per row. */
+/** Every group of the monitor, worst first, with its own filter (gq, gstatus) and, for those who may mute, a Mute action per row. */
 export function GroupsTable({ groups, onMuteGroup }: GroupsTableProps) {
   const { filters, setFilter } = useGroupFilters();
   const statuses = [...new Set([...KNOWN_STATUSES, ...groups.map((g) => g.status)])];
@@ -60,15 +61,17 @@ export function GroupsTable({ groups, onMuteGroup }: GroupsTableProps) {
             <th scope="col">Last triggered</th>
             <th scope="col">Last resolved</th>
             <th scope="col">Muted until</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            {onMuteGroup && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {shown.length === 0 ? (
             <tr>
-              <td colSpan={6} className="table__empty">
+              <td colSpan={onMuteGroup ? 6 : 5} className="table__empty">
                 {groups.length === 0 ? 'This monitor has no groups yet.' : 'No groups match this filter.'}
               </td>
             </tr>
@@ -100,16 +103,18 @@ export function GroupsTable({ groups, onMuteGroup }: GroupsTableProps) {
                       </span>
                     )}
                   </td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="btn btn--sm"
-                      onClick={() => onMuteGroup(g)}
-                      aria-label={`Mute group ${groupLabel(g)}`}
-                    >
-                      Mute group
-                    </button>
-                  </td>
+                  {onMuteGroup && (
+                    <td className="cell-actions">
+                      <button
+                        type="button"
+                        className="btn btn--sm"
+                        onClick={() => onMuteGroup(g)}
+                        aria-label={`Mute group ${groupLabel(g)}`}
+                      >
+                        Mute group
+                      </button>
+                    </td>
+                  )}
                 </tr>
               );
             })

@@ -2,13 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { deferred, mockApi, reply, type MockReply } from '../../../testing/mock-api';
 import { appConfig, buildDowntime, buildGroup, cpuDetail, FIXTURE_NOW, listResponse } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { sessionFor } from '../../../testing/session-fixtures';
 import { monitorQueries } from '../api/monitor-queries';
 import { MonitorDetailView } from './monitor-detail';
 
 const HOUR = 3_600_000;
 
 function setup(options: { routes?: Record<string, unknown>; entry?: string | { pathname: string; search?: string; state?: unknown } } = {}) {
-  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/monitors/:id': cpuDetail(), ...(options.routes as object) });
+  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/session': sessionFor('responder'), 'GET /api/monitors/:id': cpuDetail(), ...(options.routes as object) });
   const view = renderWithProviders(<MonitorDetailView id={1} />, {
     path: '/monitors/:id',
     initialEntries: [(options.entry ?? '/monitors/1') as string],
@@ -109,6 +110,7 @@ describe('MonitorDetailView', () => {
     queryClient.setQueryData(monitorQueries.list().queryKey, listResponse());
     await screen.findByRole('table', { name: 'Groups' });
     await user.click(screen.getByRole('button', { name: 'Mute group env:prod,host:web-2' }));
+    await user.type(within(screen.getByRole('dialog')).getByRole('textbox', { name: /Reason/ }), 'Reboot');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Mute 1 group for 1 hour' }));
 
     // Before the server answers: the group, the header and the list row already show it.
@@ -133,6 +135,7 @@ describe('MonitorDetailView', () => {
     await screen.findByRole('table', { name: 'Groups' });
     await user.click(screen.getByRole('button', { name: 'Mute…' }));
     const dialog = screen.getByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Deploy');
     await user.click(within(dialog).getByRole('button', { name: 'Mute the whole monitor for 1 hour' }));
     await waitFor(() => expect(groupRow('env:prod,host:web-1')).toHaveTextContent('mute pending'));
     expect(screen.getByRole('heading', { level: 1 }).closest('header')).toHaveTextContent('Muted · 1h left');

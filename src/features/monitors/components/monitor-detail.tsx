@@ -5,6 +5,7 @@ import type { Downtime, GroupState } from '../../../contract/monitors';
 import { paths } from '../../../config/paths';
 import { StaleBanner } from '../../../components/ui/stale-banner';
 import { appConfigQueryOptions } from '../../../lib/app-config-query';
+import { useCan } from '../../../lib/session';
 import { monitorQueries } from '../api/monitor-queries';
 import { CancelDowntimeDialog } from './cancel-downtime-dialog';
 import { ChangeErrorNote } from './change-error-note';
@@ -28,8 +29,9 @@ function listSearchFrom(state: unknown): string {
   return '';
 }
 
-/** One monitor: header, groups (with mute per group), downtimes, and the mute/unmute/cancel dialogs. */
+/** One monitor: header, groups (with mute per group), downtimes, and the mute/unmute/cancel dialogs (responders and admins). */
 export function MonitorDetailView({ id }: { id: number }) {
+  const canMute = useCan('responder');
   const { data: config } = useSuspenseQuery(appConfigQueryOptions);
   const { data: monitor, error, isFetching, refetch } = useSuspenseQuery(monitorQueries.detail(id, config.refreshIntervalMs));
   const location = useLocation();
@@ -59,26 +61,34 @@ export function MonitorDetailView({ id }: { id: number }) {
       <MonitorHeader
         monitor={monitor}
         actions={
-          <>
-            <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'mute', group: null })}>
-              Mute…
-            </button>
-            {somethingMuted && (
-              <button type="button" className="btn" onClick={() => setDialog({ kind: 'unmute' })}>
-                Unmute…
+          canMute ? (
+            <>
+              <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'mute', group: null })}>
+                Mute…
               </button>
-            )}
-            {dialog.kind === 'none' && <ChangeErrorNote monitorId={id} />}
-          </>
+              {somethingMuted && (
+                <button type="button" className="btn" onClick={() => setDialog({ kind: 'unmute' })}>
+                  Unmute…
+                </button>
+              )}
+              {dialog.kind === 'none' && <ChangeErrorNote monitorId={id} />}
+            </>
+          ) : null
         }
       />
 
-      <GroupsTable groups={monitor.groups} onMuteGroup={(group) => setDialog({ kind: 'mute', group })} />
-      <DowntimesSection downtimes={monitor.downtimes} onCancel={(downtime) => setDialog({ kind: 'cancel', downtime })} />
+      <GroupsTable
+        groups={monitor.groups}
+        onMuteGroup={canMute ? (group) => setDialog({ kind: 'mute', group }) : undefined}
+      />
+      <DowntimesSection
+        downtimes={monitor.downtimes}
+        onCancel={canMute ? (downtime) => setDialog({ kind: 'cancel', downtime }) : undefined}
+      />
 
-      {dialog.kind === 'mute' && <MuteDialog monitor={monitor} initialGroup={dialog.group} onClose={close} />}
-      {dialog.kind === 'unmute' && <UnmuteDialog monitor={monitor} onClose={close} />}
-      {dialog.kind === 'cancel' && <CancelDowntimeDialog monitor={monitor} downtime={dialog.downtime} onClose={close} />}
+      {canMute && dialog.kind === 'mute' && <MuteDialog monitor={monitor} initialGroup={dialog.group} onClose={close} />}
+      {canMute && dialog.kind === 'unmute' && <UnmuteDialog monitor={monitor} onClose={close} />}
+      {canMute && dialog.kind === 'cancel' && <CancelDowntimeDialog monitor={monitor} downtime={dialog.downtime} onClose={close} />}
     </main>
   );
 }

@@ -2,10 +2,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { mockApi, reply } from '../../../testing/mock-api';
 import { appConfig, FIXTURE_NOW, listResponse, monitors } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { sessionFor } from '../../../testing/session-fixtures';
 import { MonitorList } from './monitor-list';
 
 function setup(url = '/monitors', routes = {}) {
-  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), ...routes });
+  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/session': sessionFor('responder'), 'GET /api/monitors': listResponse(), ...routes });
   const view = renderWithProviders(<MonitorList />, { path: '/monitors', initialEntries: [url] });
   return { api, ...view };
 }

@@ -5,6 +5,7 @@ import { paths } from '../../../config/paths';
 import { StaleBanner } from '../../../components/ui/stale-banner';
 import { appConfigQueryOptions } from '../../../lib/app-config-query';
 import { plural } from '../../../lib/format-time';
+import { useCan } from '../../../lib/session';
 import { isTypingContext } from '../../../lib/use-slash-focus';
 import { monitorQueries } from '../api/monitor-queries';
 import { useListFilters } from '../hooks/use-list-filters';
@@ -26,8 +27,9 @@ import { RefreshStatus } from './refresh-status';
 import { SortControl } from './sort-control';
 import { StatusFacets } from './status-facets';
 
-/** The monitor list: facets and filters in the URL, sorting, refresh state, selection and bulk mute. */
+/** The monitor list: facets and filters in the URL, sorting, refresh state, selection and bulk mute (responders and admins). */
 export function MonitorList() {
+  const canMute = useCan('responder');
   const { data: config } = useSuspenseQuery(appConfigQueryOptions);
   const listQuery = useSuspenseQuery(monitorQueries.list(config.refreshIntervalMs));
   const { data, error, isFetching, refetch } = listQuery;
@@ -74,7 +76,7 @@ export function MonitorList() {
       } else if (event.key === 'k') {
         event.preventDefault();
         focusRow(Math.max(0, focusedIndex - 1));
-      } else if (event.key === 'x' && focusedIndex >= 0) {
+      } else if (event.key === 'x' && focusedIndex >= 0 && canMute) {
         event.preventDefault();
         clickRow(focusedIndex, event.shiftKey);
       } else if (event.key === 'Enter' && focusedIndex >= 0 && event.target instanceof HTMLTableRowElement) {
@@ -87,7 +89,7 @@ export function MonitorList() {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [visible, focusedIndex, clickRow, navigate, listSearch]);
+  }, [visible, focusedIndex, clickRow, navigate, listSearch, canMute]);
 
   const showStale = data.stale || error !== null;
   const filtered = hasActiveFilters(filters);
@@ -123,6 +125,7 @@ export function MonitorList() {
 
       <MonitorTable
         monitors={visible}
+        selectable={canMute}
         selectedIds={selectedIds}
         focusedIndex={focusedIndex}
         onSelectClick={clickRow}
@@ -145,15 +148,17 @@ export function MonitorList() {
         }
       />
 
-      <BulkActionBar
-        selectedCount={selectedIds.size}
-        matchingCount={visible.length}
-        onSelectAllMatching={() => setAll(visibleIds, true)}
-        onMute={() => setBulkTargets(visible.filter((m) => selectedIds.has(m.id)))}
-        onClear={clear}
-      />
+      {canMute && (
+        <BulkActionBar
+          selectedCount={selectedIds.size}
+          matchingCount={visible.length}
+          onSelectAllMatching={() => setAll(visibleIds, true)}
+          onMute={() => setBulkTargets(visible.filter((m) => selectedIds.has(m.id)))}
+          onClear={clear}
+        />
+      )}
 
-      {bulkTargets && (
+      {canMute && bulkTargets && (
         <BulkMuteDialog
           monitors={bulkTargets}
           onClose={() => {

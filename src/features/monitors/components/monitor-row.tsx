@@ -11,6 +11,7 @@ import { MuteMarker } from './mute-marker';
 interface MonitorRowProps {
   monitor: MonitorSummary;
   index: number;
+  selectable: boolean;
   selected: boolean;
   focused: boolean;
   onSelectClick: (index: number, shiftKey: boolean) => void;
@@ -26,6 +27,7 @@ export function priorityLabel(priority: number | null): string {
 export const MonitorRow = memo(function MonitorRow({
   monitor: m,
   index,
+  selectable,
   selected,
   focused,
   onSelectClick,
@@ -42,15 +44,17 @@ export const MonitorRow = memo(function MonitorRow({
         if (e.target === e.currentTarget) onFocusRow(index);
       }}
     >
-      <td className="col-select">
-        <input
-          type="checkbox"
-          checked={selected}
-          aria-label={`Select ${m.name}`}
-          onChange={() => {}}
-          onClick={(e: MouseEvent<HTMLInputElement>) => onSelectClick(index, e.shiftKey)}
-        />
-      </td>
+      {selectable && (
+        <td className="col-select">
+          <input
+            type="checkbox"
+            checked={selected}
+            aria-label={`Select ${m.name}`}
+            onChange={() => {}}
+            onClick={(e: MouseEvent<HTMLInputElement>) => onSelectClick(index, e.shiftKey)}
+          />
+        </td>
+      )}
       <td className="col-status">
         <StatusPill status={m.overallState} size="sm" />
       </td>

@@ -5,6 +5,8 @@ import { MonitorRow } from './monitor-row';
 
 interface MonitorTableProps {
   monitors: MonitorSummary[];
+  /** Show the selection checkboxes (only for users who may mute). */
+  selectable: boolean;
   selectedIds: ReadonlySet<number>;
   focusedIndex: number;
   onSelectClick: (index: number, shiftKey: boolean) => void;
@@ -17,6 +19,7 @@ interface MonitorTableProps {
   emptyContent?: ReactNode;
 }
 
+/** With the selection column; one fewer without it. */
 export const MONITOR_TABLE_COLUMNS = 8;
 
 function SortHeader({
@@ -45,9 +48,10 @@ function SortHeader({
   );
 }
 
-/** The monitors, one row each, with a selection column. */
+/** The monitors, one row each, with a selection column for those who may mute. */
 export function MonitorTable({
   monitors,
+  selectable,
   selectedIds,
   focusedIndex,
   onSelectClick,
@@ -70,16 +74,18 @@ export function MonitorTable({
     <table className="table monitor-table" aria-label="Monitors">
       <thead>
         <tr>
-          <th scope="col" className="col-select">
-            <input
-              ref={headerBox}
-              type="checkbox"
-              aria-label={all ? 'Deselect all shown monitors' : 'Select all shown monitors'}
-              checked={all}
-              disabled={monitors.length === 0}
-              onChange={() => onSelectAllVisible(!all)}
-            />
-          </th>
+          {selectable && (
+            <th scope="col" className="col-select">
+              <input
+                ref={headerBox}
+                type="checkbox"
+                aria-label={all ? 'Deselect all shown monitors' : 'Select all shown monitors'}
+                checked={all}
+                disabled={monitors.length === 0}
+                onChange={() => onSelectAllVisible(!all)}
+              />
+            </th>
+          )}
           <SortHeader label="Status" sortKey="severity" sort={sort} onSort={onSort} className="col-status" />
           <SortHeader label="Monitor" sortKey="name" sort={sort} onSort={onSort} className="col-name" />
           <th scope="col" className="col-type">
@@ -100,7 +106,7 @@ export function MonitorTable({
       <tbody>
         {monitors.length === 0 && emptyContent ? (
           <tr>
-            <td colSpan={MONITOR_TABLE_COLUMNS} className="table__empty">
+            <td colSpan={selectable ? MONITOR_TABLE_COLUMNS : MONITOR_TABLE_COLUMNS - 1} className="table__empty">
               {emptyContent}
             </td>
           </tr>
@@ -110,6 +116,7 @@ export function MonitorTable({
               key={m.id}
               monitor={m}
               index={i}
+              selectable={selectable}
               selected={selectedIds.has(m.id)}
               focused={i === focusedIndex}
               onSelectClick={onSelectClick}

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { mockApi, reply, type MockRequest } from '../../../testing/mock-api';
 import { appConfig, buildDowntime, cpuDetail, FIXTURE_NOW } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { sessionFor } from '../../../testing/session-fixtures';
 import { MonitorDetailView } from './monitor-detail';
 
 const HOUR = 3_600_000;
@@ -9,6 +10,7 @@ const HOUR = 3_600_000;
 function setup(routes = {}) {
   const api = mockApi({
     'GET /api/config': appConfig,
+    'GET /api/session': sessionFor('admin'),
     'GET /api/monitors/:id': cpuDetail(),
     'POST /api/monitors/:id/mute': (req: MockRequest) => reply.json(buildDowntime({ scope: (req.body as { scope: string }).scope })),
     ...routes,
@@ -57,11 +59,13 @@ describe('MuteDialog', () => {
     expect(within(dialog).getByRole('heading', { name: 'Preview: mutes 1 of 4 groups' })).toBeInTheDocument();
     expect(previewItems(dialog)).toEqual(['◆Warn env:prod,host:web-2']);
 
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Replacing a disk');
     await user.click(within(dialog).getByRole('button', { name: 'Mute 1 group for 1 hour' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(api.callsTo('POST', '/api/monitors/1/mute')[0]!.body).toEqual({
       scope: 'env:prod AND host:web-2',
       end: FIXTURE_NOW + HOUR,
+      reason: 'Replacing a disk',
     });
   });
 
@@ -126,11 +130,13 @@ describe('MuteDialog', () => {
     await user.clear(input);
     await user.type(input, '2030-01-01T10:00');
     expect(within(dialog).queryByText('The end must be in the future')).not.toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Datacenter move');
     await user.click(within(dialog).getByRole('button', { name: /^Mute the whole monitor until/ }));
     await waitFor(() => expect(api.callsTo('POST', '/api/monitors/1/mute')).toHaveLength(1));
     expect(api.callsTo('POST', '/api/monitors/1/mute')[0]!.body).toEqual({
       scope: '*',
       end: new Date(2030, 0, 1, 10, 0).getTime(),
+      reason: 'Datacenter move',
     });
   });
 
@@ -145,6 +151,7 @@ describe('MuteDialog', () => {
     const dialog = await openMute(user);
     await user.click(within(dialog).getByRole('radio', { name: 'A scope I type' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Scope' }), 'env:prod');
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Deploy');
     await user.click(within(dialog).getByRole('button', { name: 'Mute 3 groups for 1 hour' }));
     expect(await within(dialog).findByText('Datadog rejects scopes on this tag')).toBeInTheDocument();
     expect(within(dialog).getByRole('textbox', { name: 'Scope' })).toHaveAttribute('aria-invalid', 'true');

@@ -6,7 +6,8 @@ import { isApiError } from '../../../lib/api-client';
 import { plural, toDateTimeLocalValue } from '../../../lib/format-time';
 import { useMuteMonitor } from '../api/use-mute-monitor';
 import { scopeForGroup } from '../utils/group-scope';
-import { DEFAULT_END, describeEnd, reasonRequired, resolveEnd, type EndChoice } from '../utils/mute-end';
+import { useMuteLimits } from '../hooks/use-mute-limits';
+import { DEFAULT_END, describeEnd, reasonError, resolveEnd, type EndChoice } from '../utils/mute-end';
 import { previewScope } from '../utils/mute-preview';
 import { EndField } from './end-field';
 import { groupLabel } from './groups-table';
@@ -30,6 +31,7 @@ function firstField(fields: Record<string, string[]> | undefined, name: string):
 /** Mute the whole monitor, one group, or a typed scope, with a preview of exactly which groups it matches. */
 export function MuteDialog({ monitor, initialGroup, onClose }: MuteDialogProps) {
   const mute = useMuteMonitor(monitor.id);
+  const limits = useMuteLimits();
   const scopableGroups = monitor.groups.filter((g) => scopeForGroup(g.tags) !== null);
   const startGroup = initialGroup && scopeForGroup(initialGroup.tags) ? initialGroup : null;
 
@@ -46,16 +48,17 @@ export function MuteDialog({ monitor, initialGroup, onClose }: MuteDialogProps) 
   const scope = target === 'whole' ? '*' : target === 'group' ? (group ? (scopeForGroup(group.tags) ?? '') : '') : typed;
   const preview = previewScope(scope, monitor.groups);
   const now = Date.now();
-  const resolved = resolveEnd(end, now);
-  const needsReason = reasonRequired(end) && !reason.trim();
+  const resolved = resolveEnd(end, now, limits);
+  const missingReason = reasonError(reason, end);
   const fields = isApiError(mute.error) ? mute.error.fields : undefined;
+  // An "until" error shows as soon as a time is typed; the others once the user tries to mute.
   const showEndError = !resolved.ok && (attempted || (end.mode === 'until' && end.until !== ''));
 
   const submit = () => {
     setAttempted(true);
-    if (!preview.ok || !resolved.ok || needsReason) return;
+    if (!preview.ok || !resolved.ok || missingReason) return;
     mute.mutate(
-      { scope: scope.trim(), end: resolved.end, reason: reason.trim() || undefined },
+      { scope: scope.trim(), end: resolved.end, reason: reason.trim() },
       { onSuccess: () => onClose() },
     );
   };
@@ -150,12 +153,12 @@ export function MuteDialog({ monitor, initialGroup, onClose }: MuteDialogProps) 
           onChange={setEnd}
           error={(showEndError && !resolved.ok ? resolved.error : null) ?? firstField(fields, 'end')}
           minUntil={toDateTimeLocalValue(now)}
+          limits={limits}
         />
         <ReasonField
           value={reason}
           onChange={setReason}
-          required={reasonRequired(end)}
-          error={(attempted && needsReason ? 'A reason is required to mute indefinitely' : null) ?? firstField(fields, 'reason')}
+          error={(attempted ? missingReason : null) ?? firstField(fields, 'reason')}
         />
 
         <MutePreview preview={preview} whole={target === 'whole'} />

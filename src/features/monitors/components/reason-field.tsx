@@ -4,17 +4,18 @@ import { REASON_MAX } from '../../../contract/monitors';
 interface ReasonFieldProps {
   value: string;
   onChange: (value: string) => void;
-  required: boolean;
   error?: string | null;
 }
 
-export function ReasonField({ value, onChange, required, error }: ReasonFieldProps) {
+/** Why this mute: required (1–1000 characters), with a counter. It goes upstream as "by <user> via watchdeck: <reason>". */
+export function ReasonField({ value, onChange, error }: ReasonFieldProps) {
   const id = useId();
   const errorId = useId();
+  const counterId = useId();
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
-        Reason {required ? <span className="field__req">(required)</span> : <span className="field__opt">(optional)</span>}
+        Reason <span className="field__req">(required)</span>
       </label>
       <textarea
         id={id}
@@ -23,11 +24,14 @@ export function ReasonField({ value, onChange, required, error }: ReasonFieldPro
         maxLength={REASON_MAX}
         value={value}
         placeholder="e.g. DB failover, CHG-1234"
-        required={required}
+        required
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={error ? `${errorId} ${counterId}` : counterId}
         onChange={(e) => onChange(e.target.value)}
       />
+      <p className="field__hint field__counter" id={counterId}>
+        {value.length} / {REASON_MAX} characters
+      </p>
       {error && (
         <p className="field__error" id={errorId}>
           {error}

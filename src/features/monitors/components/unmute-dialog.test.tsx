@@ -3,6 +3,7 @@ import type { MonitorDetail } from '../../../contract/monitors';
 import { deferred, mockApi, reply, type MockReply } from '../../../testing/mock-api';
 import { appConfig, buildDowntime, buildGroup, cpuDetail, FIXTURE_NOW } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { sessionFor } from '../../../testing/session-fixtures';
 import { MonitorDetailView } from './monitor-detail';
 
 const HOUR = 3_600_000;
@@ -36,7 +37,7 @@ function mutedDetail(): MonitorDetail {
 }
 
 function setup(routes = {}) {
-  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/monitors/:id': mutedDetail(), ...routes });
+  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/session': sessionFor('responder'), 'GET /api/monitors/:id': mutedDetail(), ...routes });
   const view = renderWithProviders(<MonitorDetailView id={1} />, { path: '/monitors/:id', initialEntries: ['/monitors/1'] });
   return { api, ...view };
 }

@@ -1,3 +1,4 @@
+import { roleAtLeast, type Role } from '../../../contract/auth';
 import { formatShortTime, parseDateTimeLocalValue } from '../../../lib/format-time';
 
 const HOUR = 3_600_000;
@@ -20,20 +21,58 @@ export interface EndChoice {
 
 export const DEFAULT_END: EndChoice = { mode: '1h', until: '' };
 
+/** The BFF's default cap on a responder's mute (`maxMuteHours` in /api/config overrides it). */
+export const DEFAULT_MAX_MUTE_HOURS = 168;
+
+/** How long this user may mute for. The BFF enforces the same rule; this explains it before sending. */
+export interface MuteLimits {
+  /** Longest mute in ms; null for no cap (admins). */
+  maxMs: number | null;
+  /** The cap in hours, for messages. */
+  maxHours: number;
+  /** Only admins may mute indefinitely. */
+  indefinite: boolean;
+}
+
+export const ADMIN_LIMITS: MuteLimits = { maxMs: null, maxHours: Infinity, indefinite: true };
+
+export function muteLimitsFor(role: Role | null, maxMuteHours: number = DEFAULT_MAX_MUTE_HOURS): MuteLimits {
+  if (role !== null && roleAtLeast(role, 'admin')) return ADMIN_LIMITS;
+  return { maxMs: maxMuteHours * HOUR, maxHours: maxMuteHours, indefinite: false };
+}
+
+export const INDEFINITE_ADMIN_ONLY = 'Only an admin can mute indefinitely';
+
+export function tooLongMessage(limits: MuteLimits): string {
+  return `Longer than ${limits.maxHours} h: only an admin can do that`;
+}
+
+/** True when a preset of `ms` fits the limits. */
+export function presetAllowed(ms: number, limits: MuteLimits): boolean {
+  return limits.maxMs === null || ms <= limits.maxMs;
+}
+
 export type ResolvedEnd = { ok: true; end: number | null } | { ok: false; error: string };
 
-/** The end as epoch ms (null = indefinitely), computed from `now`; "until" must be a valid time in the future. */
-export function resolveEnd(choice: EndChoice, now: number): ResolvedEnd {
-  if (choice.mode === 'indefinite') return { ok: true, end: null };
+/**
+ * The end as epoch ms (null = indefinitely), computed from `now`; "until" must
+ * be a valid time in the future; and the mute must fit the user's limits.
+ */
+export function resolveEnd(choice: EndChoice, now: number, limits: MuteLimits = ADMIN_LIMITS): ResolvedEnd {
+  if (choice.mode === 'indefinite') {
+    return limits.indefinite ? { ok: true, end: null } : { ok: false, error: INDEFINITE_ADMIN_ONLY };
+  }
   if (choice.mode === 'until') {
     if (!choice.until) return { ok: false, error: 'Choose the date and time the mute ends' };
     const at = parseDateTimeLocalValue(choice.until);
     if (at === null) return { ok: false, error: 'That is not a valid date and time' };
     if (at <= now) return { ok: false, error: 'The end must be in the future' };
+    if (limits.maxMs !== null && at - now > limits.maxMs) return { ok: false, error: tooLongMessage(limits) };
     return { ok: true, end: at };
   }
-  const preset = END_PRESETS.find((p) => p.id === choice.mode);
-  return { ok: true, end: now + (preset?.ms ?? HOUR) };
+  const ms = END_PRESETS.find((p) => p.id === choice.mode)?.ms ?? HOUR;
+  if (!presetAllowed(ms, limits)) return { ok: false, error: tooLongMessage(limits) };
+  return { ok: true, end: now + ms };
 }
 
 /** "for 1 hour", "until 14:05", "indefinitely": the tail of a confirm button. */
@@ -47,6 +86,8 @@ export function describeEnd(choice: EndChoice, now: number): string {
   return `for ${preset?.label ?? '1 hour'}`;
 }
 
-export function reasonRequired(choice: EndChoice): boolean {
-  return choice.mode === 'indefinite';
+/** Every mute needs a reason (1–1000 characters): it tells the next on-call why this monitor is silent. */
+export function reasonError(reason: string, choice: EndChoice): string | null {
+  if (reason.trim()) return null;
+  return choice.mode === 'indefinite' ? 'A reason is required to mute indefinitely' : 'A reason is required';
 }

@@ -8,7 +8,13 @@ export function metaRoutes(listed: () => readonly BoundRoute[]): BoundRoute[] {
     bind(healthzRoute, async ({ deps }) => ({ status: 200, body: { status: 'ok', mode: deps.config.mode } })),
     bind(configRoute, async ({ deps }) => ({
       status: 200,
-      body: { mode: deps.config.mode, site: deps.config.site, refreshIntervalMs: deps.config.refreshIntervalMs },
+      body: {
+        mode: deps.config.mode,
+        site: deps.config.site,
+        refreshIntervalMs: deps.config.refreshIntervalMs,
+        authMode: deps.config.auth.mode,
+        maxMuteHours: deps.config.maxMuteHours,
+      },
     })),
     bind(openapiRoute, async () => ({ status: 200, body: buildOpenApi(listed()) })),
   ];

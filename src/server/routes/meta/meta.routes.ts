@@ -5,6 +5,8 @@ import { defineRoute } from '../define-route';
 export const healthzRoute = defineRoute({
   method: 'get',
   path: '/api/healthz',
+  minRole: 'public',
+  action: 'meta.health',
   operationId: 'getHealth',
   summary: 'Liveness: the BFF is up and which mode it runs in',
   tags: ['meta'],
@@ -15,8 +17,10 @@ export const healthzRoute = defineRoute({
 export const configRoute = defineRoute({
   method: 'get',
   path: '/api/config',
+  minRole: 'public',
+  action: 'meta.config',
   operationId: 'getConfig',
-  summary: 'Non-secret settings the SPA shows and uses (mode, site, refresh interval)',
+  summary: 'Non-secret settings the SPA shows and uses (mode, site, refresh interval, auth mode, longest responder mute)',
   tags: ['meta'],
   responses: { 200: { description: 'The configuration', schema: AppConfigSchema } },
   errors: [],
@@ -25,6 +29,8 @@ export const configRoute = defineRoute({
 export const openapiRoute = defineRoute({
   method: 'get',
   path: '/api/openapi.json',
+  minRole: 'public',
+  action: 'meta.openapi',
   operationId: 'getOpenApi',
   summary: 'This API, as an OpenAPI 3.1 document generated from the route table',
   tags: ['meta'],

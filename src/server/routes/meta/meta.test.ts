@@ -19,12 +19,18 @@ describe('GET /api/healthz', () => {
 });
 
 describe('GET /api/config', () => {
-  it('answers the mode, site and refresh interval, and nothing secret', async () => {
-    const { call, fake } = setup({ config: { mode: 'real', site: 'datadoghq.eu', refreshIntervalMs: 15000 } });
+  it('answers the mode, site, refresh interval, auth mode and longest responder mute, and nothing secret', async () => {
+    const { call, fake } = setup({ config: { mode: 'real', site: 'datadoghq.eu', refreshIntervalMs: 15000, maxMuteHours: 72 } });
     const answer = await call('GET', '/api/config');
     expect(answer.status).toBe(200);
-    expect(AppConfigSchema.parse(answer.json)).toEqual({ mode: 'real', site: 'datadoghq.eu', refreshIntervalMs: 15000 });
-    expect(Object.keys(answer.json as object).sort()).toEqual(['mode', 'refreshIntervalMs', 'site']);
+    expect(AppConfigSchema.parse(answer.json)).toEqual({
+      mode: 'real',
+      site: 'datadoghq.eu',
+      refreshIntervalMs: 15000,
+      authMode: 'local',
+      maxMuteHours: 72,
+    });
+    expect(Object.keys(answer.json as object).sort()).toEqual(['authMode', 'maxMuteHours', 'mode', 'refreshIntervalMs', 'site']);
     expect(answer.text).not.toContain('datadog.test');
     expectNoSecrets(answer);
     expect(fake.requests).toHaveLength(0);

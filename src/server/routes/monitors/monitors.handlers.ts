@@ -1,6 +1,8 @@
 import type { UnmuteResponse } from '../../../contract/monitors';
 import { normalizeScope } from '../../../contract/scope';
 import type { ServerDeps } from '../../lib/deps';
+import { actorOf } from '../../auth/actor';
+import type { Actor, RequestContext } from '../../lib/request-context';
 import {
   FINISHED_DOWNTIME,
   includedUsers,
@@ -14,7 +16,14 @@ import { bind, type BoundRoute } from '../define-route';
 import { loadAllMonitors, loadCurrentDowntimes, loadDowntimeMatches } from './monitors.load';
 import { getMonitorRoute, listMonitorsRoute, muteMonitorRoute, unmuteMonitorRoute } from './monitors.routes';
 
-export const DEFAULT_MUTE_MESSAGE = 'Muted from watchdeck';
+/**
+ * The downtime message names the real author (SECURITY 36, karma's rewrite):
+ * the signed-in user, never anything the client sent.
+ */
+export const muteMessage = (actor: Actor, reason: string) => `by ${actor.username} via watchdeck: ${reason}`;
+
+/** Cached reads are kept per role (SECURITY 29): one role's answer is never served to another. */
+const cacheKey = (req: RequestContext, resource: string) => `${actorOf(req).role}:${resource}`;
 
 const isGone = (err: unknown) => isUpstreamError(err) && err.kind === 'not_found';
 
@@ -27,8 +36,8 @@ async function mutating<T>(deps: ServerDeps, run: () => Promise<T>): Promise<T> 
   }
 }
 
-const listMonitors = bind(listMonitorsRoute, async ({ deps }) => {
-  const snap = await deps.snapshots.get('monitors', () => loadAllMonitors(deps));
+const listMonitors = bind(listMonitorsRoute, async ({ deps, req }) => {
+  const snap = await deps.snapshots.get(cacheKey(req, 'monitors'), () => loadAllMonitors(deps));
   const now = deps.now();
   return {
     status: 200,
@@ -36,8 +45,8 @@ const listMonitors = bind(listMonitorsRoute, async ({ deps }) => {
   };
 });
 
-const getMonitor = bind(getMonitorRoute, async ({ deps, params }) => {
-  const snap = await deps.snapshots.get(`monitor:${params.id}`, async () => {
+const getMonitor = bind(getMonitorRoute, async ({ deps, params, req }) => {
+  const snap = await deps.snapshots.get(cacheKey(req, `monitor:${params.id}`), async () => {
     const [monitor, downtimes] = await Promise.all([deps.datadog.getMonitor(params.id), loadCurrentDowntimes(deps)]);
     return { monitor, downtimes };
   });
@@ -48,7 +57,8 @@ const getMonitor = bind(getMonitorRoute, async ({ deps, params }) => {
   };
 });
 
-const muteMonitor = bind(muteMonitorRoute, async ({ deps, params, body }) => {
+const muteMonitor = bind(muteMonitorRoute, async ({ deps, params, body, req }) => {
+  const actor = actorOf(req);
   const created = await mutating(deps, () =>
     deps.datadog.createDowntime({
       data: {
@@ -57,7 +67,7 @@ const muteMonitor = bind(muteMonitorRoute, async ({ deps, params, body }) => {
           monitor_identifier: { monitor_id: params.id },
           scope: body.scope,
           schedule: { end: body.end === null ? null : new Date(body.end).toISOString() },
-          message: body.reason || DEFAULT_MUTE_MESSAGE,
+          message: muteMessage(actor, body.reason),
           display_timezone: 'UTC',
         },
       },

@@ -9,7 +9,7 @@ import {
   UnmuteResponseSchema,
 } from '../../../contract/monitors';
 import { parseScope } from '../../../contract/scope';
-import { defineRoute, type FieldErrors } from '../define-route';
+import { defineRoute, type AuthorizeContext, type FieldErrors } from '../define-route';
 
 /**
  * Path ids are digits only: stricter than the contract's MonitorIdParamSchema
@@ -23,12 +23,24 @@ export const StrictMonitorIdParams = z.strictObject({
     .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)),
 }) satisfies z.ZodType<z.output<typeof MonitorIdParamSchema>, { id: string }>;
 
-const READ_ERRORS = [400, 404, 429, 502, 504];
-const WRITE_ERRORS = [400, 403, 404, 413, 415, 429, 502, 504];
+const READ_ERRORS = [400, 401, 403, 404, 429, 502, 504];
+const WRITE_ERRORS = [400, 401, 403, 404, 413, 415, 429, 502, 504];
+const monitorTarget = (p: Record<string, string>) => `monitor:${p.id ?? ''}`;
+
+/** A responder may mute for at most WATCHDECK_MAX_MUTE_HOURS; longer and indefinite mutes are for admins. */
+export function muteLimit(end: number | null, { actor, config, now }: AuthorizeContext): string | null {
+  if (!actor || actor.role === 'admin') return null;
+  const hours = config.maxMuteHours;
+  if (end === null) return `Only an admin can mute indefinitely; ask an admin to do it, or mute for up to ${hours} hours`;
+  if (end - now > hours * 3_600_000) return `Muting for longer than ${hours} hours needs an admin; ask an admin to do it`;
+  return null;
+}
 
 export const listMonitorsRoute = defineRoute({
   method: 'get',
   path: '/api/monitors',
+  minRole: 'viewer',
+  action: 'monitor.list',
   operationId: 'listMonitors',
   summary: 'Every monitor with its group counts and mute state',
   tags: ['monitors'],
@@ -39,6 +51,9 @@ export const listMonitorsRoute = defineRoute({
 export const getMonitorRoute = defineRoute({
   method: 'get',
   path: '/api/monitors/:id',
+  minRole: 'viewer',
+  action: 'monitor.get',
+  target: monitorTarget,
   operationId: 'getMonitor',
   summary: 'One monitor with its groups and the downtimes that target it',
   tags: ['monitors'],
@@ -50,8 +65,12 @@ export const getMonitorRoute = defineRoute({
 export const muteMonitorRoute = defineRoute({
   method: 'post',
   path: '/api/monitors/:id/mute',
+  minRole: 'responder',
+  action: 'monitor.mute',
+  target: monitorTarget,
   operationId: 'muteMonitor',
-  summary: 'Mute the monitor, or the groups a scope matches, until a time or indefinitely (creates a downtime)',
+  summary:
+    'Mute the monitor, or the groups a scope matches, until a time (creates a downtime for this one monitor). A reason is required; longer than maxMuteHours or indefinitely is admin-only',
   tags: ['monitors'],
   params: StrictMonitorIdParams,
   body: MuteRequestSchema,
@@ -64,11 +83,17 @@ export const muteMonitorRoute = defineRoute({
     if (!scope.ok) fields.scope = [scope.error];
     return fields;
   },
+  authorize: ({ body }, ctx) => muteLimit(body.end, ctx),
+  auditDetail: ({ body }) =>
+    `scope=${body.scope} end=${body.end === null ? 'indefinite' : new Date(body.end).toISOString()} reason=${body.reason}`,
 });
 
 export const unmuteMonitorRoute = defineRoute({
   method: 'post',
   path: '/api/monitors/:id/unmute',
+  minRole: 'responder',
+  action: 'monitor.unmute',
+  target: monitorTarget,
   operationId: 'unmuteMonitor',
   summary:
     "Cancel this monitor's downtimes for one scope (or all); downtimes that also mute other monitors are skipped",
@@ -77,4 +102,5 @@ export const unmuteMonitorRoute = defineRoute({
   body: UnmuteRequestSchema,
   responses: { 200: { description: 'What was cancelled and what was left alone', schema: UnmuteResponseSchema } },
   errors: WRITE_ERRORS,
+  auditDetail: ({ body }) => (body.all ? 'all scopes' : `scope=${body.scope ?? ''}`),
 });

@@ -1,6 +1,6 @@
 import { DowntimeSchema, UnmuteResponseSchema } from '../../../contract/monitors';
 import { NOW, rawDowntime, rawMonitor, rawUser, UUID_A, UUID_B, UUID_C } from '../../testing/fixtures';
-import { apiError, CANARY, setup } from '../../testing/test-app';
+import { apiError, CANARY, setup, TEST_USERS } from '../../testing/test-app';
 
 const HOUR = 3_600_000;
 
@@ -30,7 +30,7 @@ describe('POST /api/monitors/:id/mute', () => {
       scope: 'host:web-1',
       monitorId: 42,
       endAt: NOW + HOUR,
-      message: 'deploy',
+      message: `by ${TEST_USERS.responder} via watchdeck: deploy`,
       creator: { name: 'Grace' },
     });
     expect(fake.requests).toHaveLength(1);
@@ -45,29 +45,89 @@ describe('POST /api/monitors/:id/mute', () => {
           monitor_identifier: { monitor_id: 42 },
           scope: 'host:web-1',
           schedule: { end: new Date(NOW + HOUR).toISOString() },
-          message: 'deploy',
+          message: `by ${TEST_USERS.responder} via watchdeck: deploy`,
           display_timezone: 'UTC',
         },
       },
     });
   });
 
-  it('mutes the whole monitor by default, indefinitely with a reason', async () => {
-    const { call, fake } = setup();
+  it('mutes the whole monitor by default, indefinitely with a reason (an admin)', async () => {
+    const { call, fake } = setup({ as: 'admin' });
     created(fake);
     const answer = await call('POST', '/api/monitors/42/mute', { end: null, reason: 'decommissioning' });
     expect(answer.status).toBe(200);
     const attrs = (fake.requests[0]?.body as { data: { attributes: Record<string, unknown> } }).data.attributes;
-    expect(attrs).toMatchObject({ scope: '*', schedule: { end: null }, message: 'decommissioning' });
+    expect(attrs).toMatchObject({ scope: '*', schedule: { end: null }, message: `by ${TEST_USERS.admin} via watchdeck: decommissioning` });
   });
 
-  it('uses a default message when no reason is given', async () => {
+  it('requires a reason for every mute, and trims it', async () => {
     const { call, fake } = setup();
     created(fake);
-    await call('POST', '/api/monitors/42/mute', { scope: '*', end: NOW + HOUR });
+    for (const body of [{ scope: '*', end: NOW + HOUR }, { scope: '*', end: NOW + HOUR, reason: '   ' }]) {
+      const answer = await call('POST', '/api/monitors/42/mute', body);
+      expect([answer.status, Object.keys(apiError(answer).fields ?? {})]).toEqual([400, ['reason']]);
+    }
+    expect(fake.requests).toHaveLength(0);
+    await call('POST', '/api/monitors/42/mute', { scope: '*', end: NOW + HOUR, reason: '  patching  ' });
     expect((fake.requests[0]?.body as { data: { attributes: { message: string } } }).data.attributes.message).toBe(
-      'Muted from watchdeck',
+      `by ${TEST_USERS.responder} via watchdeck: patching`,
     );
+  });
+
+  it('lets a responder mute for up to WATCHDECK_MAX_MUTE_HOURS, and no longer or indefinitely', async () => {
+    const { call, callAs, fake } = setup({ config: { maxMuteHours: 24 } });
+    created(fake);
+    expect((await call('POST', '/api/monitors/42/mute', { end: NOW + 24 * HOUR, reason: 'long job' })).status).toBe(200);
+    for (const end of [NOW + 24 * HOUR + 1, null]) {
+      const answer = await call('POST', '/api/monitors/42/mute', { end, reason: 'long job' });
+      expect(answer.status).toBe(403);
+      expect(apiError(answer).code).toBe('forbidden');
+      expect(apiError(answer).message).toMatch(/an admin/);
+    }
+    expect(fake.requests).toHaveLength(1);
+    expect((await callAs('admin', 'POST', '/api/monitors/42/mute', { end: NOW + 1000 * HOUR, reason: 'long job' })).status).toBe(200);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('names the signed-in user upstream, whatever author the client claims', async () => {
+    const { call, fake } = setup();
+    created(fake);
+    const forged = await call('POST', '/api/monitors/42/mute', { end: NOW + HOUR, reason: 'x', created_by: 'mallory', author: 'mallory' });
+    expect([forged.status, Object.keys(apiError(forged).fields ?? {}).sort()]).toEqual([400, ['author', 'created_by']]);
+    const answer = await call('POST', '/api/monitors/42/mute', { end: NOW + HOUR, reason: 'by mallory via watchdeck' }, {
+      'X-Forwarded-User': 'mallory',
+      'X-Forwarded-Email': 'mallory@example.com',
+    });
+    expect(answer.status).toBe(200);
+    expect(fake.requests).toHaveLength(1);
+    const message = (fake.requests[0]?.body as { data: { attributes: { message: string } } }).data.attributes.message;
+    expect(message).toBe(`by ${TEST_USERS.responder} via watchdeck: by mallory via watchdeck`);
+    expect(message.startsWith(`by ${TEST_USERS.responder} via watchdeck: `)).toBe(true);
+  });
+
+  it('binds every downtime to the one monitor in the path: no route makes one without a monitor id (SECURITY 15)', async () => {
+    const { call, callAs, fake } = setup({ as: 'admin' });
+    created(fake);
+    const body = { scope: '*', end: NOW + HOUR, reason: 'r' };
+    const attempts = [
+      await call('POST', '/api/monitors//mute', body),
+      await call('POST', '/api/monitors/%20/mute', body),
+      await call('POST', '/api/monitors/*/mute', body),
+      await call('POST', '/api/monitors/0/mute', body),
+      await call('POST', '/api/downtimes', body),
+      await call('POST', '/api/v2/downtime', { data: { attributes: { scope: '*' } } }),
+      await call('POST', '/api/monitors/42/mute', { ...body, monitor_identifier: { monitor_tags: ['*'] } }),
+      await call('POST', '/api/monitors/42/mute', { ...body, monitor_tags: ['env:prod'] }),
+    ];
+    expect(attempts.map((a) => a.status)).toEqual([404, 400, 400, 400, 404, 404, 400, 400]);
+    expect(fake.requests).toHaveLength(0);
+    // A whole-monitor scope is still one monitor: responders may use it.
+    expect((await callAs('responder', 'POST', '/api/monitors/42/mute', { ...body, scope: '-host:web-1' })).status).toBe(200);
+    expect((await callAs('responder', 'POST', '/api/monitors/42/mute', body)).status).toBe(200);
+    for (const req of fake.requests) {
+      expect((req.body as { data: { attributes: { monitor_identifier: unknown } } }).data.attributes.monitor_identifier).toEqual({ monitor_id: 42 });
+    }
   });
 
   it('makes the next monitor list ask Datadog again', async () => {
@@ -75,22 +135,24 @@ describe('POST /api/monitors/:id/mute', () => {
     created(fake);
     fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(42)] });
     await call('GET', '/api/monitors');
-    await call('POST', '/api/monitors/42/mute', { scope: '*', end: NOW + HOUR });
+    await call('POST', '/api/monitors/42/mute', { scope: '*', end: NOW + HOUR, reason: 'deploy' });
     await call('GET', '/api/monitors');
     expect(fake.calls('GET', '/api/v1/monitor')).toHaveLength(2);
   });
 
   it.each([
     ['an indefinite mute without a reason', { scope: '*', end: null }, ['reason']],
-    ['an end in the past', { scope: '*', end: NOW - 1 }, ['end']],
-    ['an end of now', { scope: '*', end: NOW }, ['end']],
-    ['a bad scope', { scope: 'web-1', end: NOW + HOUR }, ['scope']],
-    ['a top-level OR', { scope: 'host:a OR host:b', end: NOW + HOUR }, ['scope']],
-    ['an unknown field', { scope: '*', end: NOW + HOUR, monitor_id: 1 }, ['monitor_id']],
+    ['an end in the past', { scope: '*', end: NOW - 1, reason: 'r' }, ['end']],
+    ['an end of now', { scope: '*', end: NOW, reason: 'r' }, ['end']],
+    ['a bad scope', { scope: 'web-1', end: NOW + HOUR, reason: 'r' }, ['scope']],
+    ['a top-level OR', { scope: 'host:a OR host:b', end: NOW + HOUR, reason: 'r' }, ['scope']],
+    ['an unknown field', { scope: '*', end: NOW + HOUR, reason: 'r', monitor_id: 1 }, ['monitor_id']],
+    ['monitor tags instead of the path id', { scope: '*', end: NOW + HOUR, reason: 'r', monitor_tags: ['team:web'] }, ['monitor_tags']],
     ['a __proto__ key', '{"scope":"*","end":null,"reason":"x","__proto__":{"admin":true}}', ['__proto__']],
-    ['a missing end', { scope: '*' }, ['end']],
-    ['an end that is not a number', { scope: '*', end: '2026-01-01' }, ['end']],
-    ['an empty scope', { scope: '  ', end: NOW + HOUR }, ['scope']],
+    ['a constructor key', '{"scope":"*","end":null,"reason":"x","constructor":{"prototype":{"admin":true}}}', ['constructor']],
+    ['a missing end', { scope: '*', reason: 'r' }, ['end']],
+    ['an end that is not a number', { scope: '*', end: '2026-01-01', reason: 'r' }, ['end']],
+    ['an empty scope', { scope: '  ', end: NOW + HOUR, reason: 'r' }, ['scope']],
     ['a reason too long', { scope: '*', end: NOW + HOUR, reason: 'x'.repeat(1001) }, ['reason']],
     ['not an object', '[1,2]', ['body']],
     ['broken JSON', '{"scope":', ['body']],
@@ -106,13 +168,13 @@ describe('POST /api/monitors/:id/mute', () => {
 
   it("passes on the scope parser's message", async () => {
     const { call } = setup();
-    const answer = await call('POST', '/api/monitors/42/mute', { scope: 'web-1', end: NOW + HOUR });
+    const answer = await call('POST', '/api/monitors/42/mute', { scope: 'web-1', end: NOW + HOUR, reason: 'r' });
     expect(apiError(answer).fields).toEqual({ scope: ['All values must have a key'] });
   });
 
   it('rejects a bad id, a non-JSON body and a body over 64 KB, with no upstream call', async () => {
-    const { app, call, fake } = setup();
-    expect((await call('POST', '/api/monitors/abc/mute', { scope: '*', end: NOW + HOUR })).status).toBe(400);
+    const { app, call, fake, cookies } = setup();
+    expect((await call('POST', '/api/monitors/abc/mute', { scope: '*', end: NOW + HOUR, reason: 'r' })).status).toBe(400);
     const text = await call('POST', '/api/monitors/1/mute', 'scope=*', { 'Content-Type': 'text/plain' });
     expect([text.status, apiError(text).code]).toEqual([415, 'unsupported_media_type']);
     const big = await call('POST', '/api/monitors/1/mute', { scope: '*', end: NOW + HOUR, reason: 'x'.repeat(70_000) });
@@ -128,7 +190,7 @@ describe('POST /api/monitors/:id/mute', () => {
     });
     const res = await app.request('/api/monitors/1/mute', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF': '1' },
+      headers: { 'Content-Type': 'application/json', 'X-CSRF': '1', Cookie: cookies.responder },
       body: stream,
       duplex: 'half',
     } as RequestInit);
@@ -139,7 +201,7 @@ describe('POST /api/monitors/:id/mute', () => {
   it("passes Datadog's rejection on with its messages", async () => {
     const { call, fake } = setup();
     fake.on('POST', '/api/v2/downtime', { status: 400, body: { errors: ['All values must have a key'] } });
-    const answer = await call('POST', '/api/monitors/42/mute', { scope: '*', end: NOW + HOUR });
+    const answer = await call('POST', '/api/monitors/42/mute', { scope: '*', end: NOW + HOUR, reason: 'r' });
     expect(answer.status).toBe(400);
     expect(apiError(answer)).toMatchObject({ code: 'upstream_rejected', upstream: ['All values must have a key'] });
   });

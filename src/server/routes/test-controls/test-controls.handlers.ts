@@ -12,6 +12,7 @@ function controls(deps: ServerDeps) {
 const reset = bind(resetRoute, async ({ deps }) => {
   controls(deps).reset();
   deps.snapshots.clear();
+  deps.loginThrottle.clear();
   return { status: 204 };
 });
 

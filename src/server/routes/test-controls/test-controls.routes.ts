@@ -5,8 +5,10 @@ import { defineRoute } from '../define-route';
 export const resetRoute = defineRoute({
   method: 'post',
   path: '/api/_test/reset',
+  minRole: 'public',
+  action: 'test.reset',
   operationId: 'testReset',
-  summary: 'Reseed the embedded sandbox and clear the BFF caches',
+  summary: 'Reseed the embedded sandbox, clear the BFF caches and the login throttles (users, sessions and audit stay)',
   tags: ['test'],
   hidden: true,
   responses: { 204: { description: 'Reset' } },
@@ -16,6 +18,8 @@ export const resetRoute = defineRoute({
 export const upstreamFaultRoute = defineRoute({
   method: 'post',
   path: '/api/_test/upstream-fault',
+  minRole: 'public',
+  action: 'test.upstream_fault',
   operationId: 'testUpstreamFault',
   summary: 'Make every upstream call fail with this status, or clear the fault with null',
   tags: ['test'],

@@ -1,5 +1,5 @@
 import { rawMonitor } from '../../testing/fixtures';
-import { apiError, setup } from '../../testing/test-app';
+import { addUser, apiError, setup } from '../../testing/test-app';
 
 function withControls() {
   const reset = vi.fn();
@@ -47,6 +47,26 @@ describe('test controls', () => {
       expect((await call('POST', '/api/_test/upstream-fault', body)).status).toBe(400);
     }
     expect(setUpstreamFault).not.toHaveBeenCalled();
+  });
+
+  it('are public: no session needed, and kept out of openapi.json (see openapi.test.ts)', async () => {
+    const { callAs, reset } = withControls();
+    expect((await callAs(null, 'POST', '/api/_test/reset')).status).toBe(204);
+    expect(reset).toHaveBeenCalledTimes(1);
+  });
+
+  it('reset clears the sign-in throttles and nothing else of the BFF store', async () => {
+    const { callAs, store } = withControls();
+    await addUser(store, 'alice', 'viewer', 'alice-password-0001');
+    for (let i = 0; i < 5; i++) await callAs(null, 'POST', '/api/session', { username: 'alice', password: 'wrong-password-00' });
+    expect((await callAs(null, 'POST', '/api/session', { username: 'alice', password: 'alice-password-0001' })).status).toBe(429);
+    const before = { users: store.users.list().length, sessions: store.sessions.countForUser('test-admin'), audit: store.audit.count() };
+    expect((await callAs(null, 'POST', '/api/_test/reset')).status).toBe(204);
+    expect(store.users.list().length).toBe(before.users);
+    expect(store.sessions.countForUser('test-admin')).toBe(before.sessions);
+    expect(store.audit.count()).toBe(before.audit + 1);
+    expect((await callAs('admin', 'GET', '/api/session')).status).toBe(200);
+    expect((await callAs(null, 'POST', '/api/session', { username: 'alice', password: 'alice-password-0001' })).status).toBe(200);
   });
 
   it('need the CSRF header like every change', async () => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Redactor } from '../../lib/redact';
+import { noteUpstreamStatus } from '../../lib/upstream-trace';
 import { UpstreamError, type UpstreamErrorInit, type UpstreamErrorKind } from '../upstream-error';
 import { RawErrorBodySchema } from './schemas';
 
@@ -9,7 +10,8 @@ import { RawErrorBodySchema } from './schemas';
  * - one deadline per call, retries included; the fetch is aborted when it passes (SECURITY 30);
  * - GETs retried at most twice on 5xx or a network error, with jittered backoff; mutations never (28);
  * - after a 429, the same operation answers 429 locally until the reset passes (27);
- * - every failure is an UpstreamError; only 4xx messages are kept, redacted, and no 5xx body is read into one.
+ * - every failure is an UpstreamError; only 4xx messages are kept, redacted, and no 5xx body is read into one;
+ *   a body that breaks off mid-way, is not JSON or has the wrong shape is `bad_response` (502), never a crash.
  */
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -80,6 +82,11 @@ export function errorMessages(text: string, redact: Redactor): string[] {
   return out;
 }
 
+/** Exponential backoff with jitter: base x 2^tries x [0.5, 1.5). */
+export function backoffMs(baseMs: number, tries: number, random: number): number {
+  return baseMs * 2 ** tries * (0.5 + random);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createHttp(options: HttpOptions) {
@@ -123,6 +130,7 @@ export function createHttp(options: HttpOptions) {
     } catch {
       throw fail(call, { kind: signal.aborted ? 'timeout' : 'network' });
     }
+    noteUpstreamStatus(response.status);
     if (!response.ok) {
       const kind = kindForStatus(response.status);
       const is4xx = kind === 'rejected' || kind === 'not_found';
@@ -138,7 +146,12 @@ export function createHttp(options: HttpOptions) {
         messages: is4xx ? errorMessages(text, options.redact) : [],
       });
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      throw fail(call, { kind: signal.aborted ? 'timeout' : 'bad_response', status: response.status });
+    }
     if (call.schema === null) return undefined as CallResult<S>;
     let json: unknown;
     try {
@@ -166,7 +179,7 @@ export function createHttp(options: HttpOptions) {
       } catch (err) {
         const retryable = err instanceof UpstreamError && (err.kind === 'server' || err.kind === 'network');
         if (!retryable || call.method !== 'GET' || tries >= options.retries) throw err;
-        const wait = options.retryBaseMs * 2 ** tries * (0.5 + Math.random());
+        const wait = backoffMs(options.retryBaseMs, tries, Math.random());
         if (Date.now() + wait + MIN_ATTEMPT_MS >= deadline) throw err;
         await sleep(wait);
       }

@@ -1,0 +1,31 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { LoginPage } from '../../features/auth/components/login-page';
+import { appConfigQueryOptions } from '../../lib/app-config-query';
+import { safeReturnTo } from '../../lib/return-to';
+import { sessionQueryOptions } from '../../lib/session';
+
+/** Already signed in: straight on to `returnTo` (when it is a path on this site). Else the form, or the proxy notice. */
+export const loader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const [session] = await Promise.all([
+      queryClient.ensureQueryData(sessionQueryOptions),
+      // Only tells the page whether to show a form; without it, the form is the safe default.
+      queryClient.ensureQueryData(appConfigQueryOptions).catch(() => null),
+    ]);
+    if (session) throw redirect(safeReturnTo(new URL(request.url).searchParams.get('returnTo')));
+    return null;
+  };
+
+export const Component = LoginPage;
+
+export function HydrateFallback() {
+  return (
+    <main className="login" aria-busy="true">
+      <p className="muted-text" role="status">
+        Loading…
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,85 @@
+import { type Role, roleAtLeast } from '../../contract/auth';
+import { NOW, UUID_A } from '../testing/fixtures';
+import { expectNoSecrets, setup, TEST_USERS, type TestCaller } from '../testing/test-app';
+import { routeTable } from './route-table';
+
+/**
+ * SECURITY 13/14/17: the policy table (each route's minRole) against every
+ * caller: anonymous, each role, and a disabled user (whose role is admin).
+ * A deny is 401 (no usable session) or 403 (role), reaches no upstream, and a
+ * denied change still writes exactly one audit record.
+ */
+const CALLERS: TestCaller[] = [null, 'viewer', 'responder', 'admin', 'disabled'];
+
+const PARAMS: Record<string, Record<string, string>> = {
+  '/api/monitors/:id': { id: '42' },
+  '/api/monitors/:id/mute': { id: '42' },
+  '/api/monitors/:id/unmute': { id: '42' },
+  '/api/downtimes/:id': { id: UUID_A },
+  '/api/users/:username': { username: TEST_USERS.viewer },
+};
+
+const BODIES: Record<string, unknown> = {
+  'post /api/session': { username: 'nobody', password: 'not-a-password' },
+  'post /api/monitors/:id/mute': { scope: '*', end: NOW + 3_600_000, reason: 'matrix' },
+  'post /api/monitors/:id/unmute': { all: true },
+  'post /api/users': { username: 'matrix-user', password: 'matrix-password-123', role: 'viewer' },
+  'patch /api/users/:username': { role: 'viewer' },
+  'post /api/_test/upstream-fault': { status: null },
+};
+
+const table = routeTable({ testControls: true });
+const controls = { reset: () => {}, setUpstreamFault: () => {} };
+
+function concrete(path: string): string {
+  const params = PARAMS[path] ?? {};
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`policy matrix: no example for ${name} in ${path}; add one`);
+    return value;
+  });
+}
+
+/** What the table says: null = allowed, else the deny status. */
+function expected(minRole: string, path: string, method: string, caller: TestCaller): 401 | 403 | null {
+  const sessionRoute = path === '/api/session' && method !== 'post';
+  if (minRole === 'public' && !sessionRoute) return null;
+  if (caller === null || caller === 'disabled') return 401;
+  if (minRole === 'public') return null;
+  return roleAtLeast(caller, minRole as Role) ? null : 403;
+}
+
+describe('policy matrix: every caller x every (method, route)', () => {
+  it('covers the whole table, test controls included', () => {
+    expect(table.length).toBeGreaterThanOrEqual(16);
+    for (const { spec } of table) expect(() => concrete(spec.path)).not.toThrow();
+  });
+
+  const cells = table.flatMap(({ spec }) =>
+    CALLERS.map((caller) => [spec.method.toUpperCase(), spec.path, spec.minRole, caller ?? 'anonymous'] as const),
+  );
+
+  it.each(cells)('%s %s (min %s) as %s', async (method, path, minRole, callerName) => {
+    const caller = callerName === 'anonymous' ? null : (callerName as TestCaller);
+    const { callAs, fake, store } = setup({
+      config: { mode: 'embedded', upstream: null, testControls: true },
+      testControls: controls,
+    });
+    const before = store.audit.count();
+    const answer = await callAs(caller, method, concrete(path), BODIES[`${method.toLowerCase()} ${path}`]);
+    const want = expected(minRole, path, method.toLowerCase(), caller);
+    const code = (answer.json as { error?: { code?: string } } | undefined)?.error?.code;
+    if (want === null) {
+      expect(answer.status).not.toBe(403);
+      expect(code).not.toBe('unauthorized');
+    } else {
+      expect([answer.status, code]).toEqual([want, want === 401 ? 'unauthorized' : 'forbidden']);
+      expect(fake.requests).toHaveLength(0);
+      expect(answer.res.headers.get('location')).toBeNull();
+    }
+    expectNoSecrets(answer);
+    const audited = store.audit.count() - before;
+    expect(audited).toBe(method === 'GET' ? 0 : 1);
+    if (want !== null && method !== 'GET') expect(store.audit.query({ limit: 1 })[0]?.outcome).toBe('denied');
+  });
+});

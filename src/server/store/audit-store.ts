@@ -1,0 +1,88 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditRecord } from '../../contract/auth';
+
+export type NewAuditRecord = Omit<AuditRecord, 'id'>;
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  target?: string;
+  outcome?: string;
+  from?: number;
+  to?: number;
+  before?: number;
+  limit: number;
+}
+
+interface RawAudit {
+  id: number;
+  time: number;
+  actor: string;
+  role: string | null;
+  action: string;
+  target: string;
+  outcome: string;
+  status: number;
+  upstream_status: number | null;
+  request_id: string;
+  detail: string | null;
+}
+
+const fromRaw = (r: RawAudit): AuditRecord => ({
+  id: r.id,
+  time: r.time,
+  actor: r.actor,
+  role: r.role,
+  action: r.action,
+  target: r.target,
+  outcome: r.outcome,
+  status: r.status,
+  upstreamStatus: r.upstream_status,
+  requestId: r.request_id,
+  detail: r.detail,
+});
+
+/** LIKE pattern for "contains", with the pattern characters escaped. */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The audit log: append-only from the API (nothing updates or deletes a record). */
+export class AuditStore {
+  constructor(private readonly db: Database) {}
+
+  append(r: NewAuditRecord): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO audit (time, actor, role, action, target, outcome, status, upstream_status, request_id, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(r.time, r.actor, r.role, r.action, r.target, r.outcome, r.status, r.upstreamStatus, r.requestId, r.detail);
+    return Number(result.lastInsertRowid);
+  }
+
+  /**
+   * Newest first. actor, action and target match as case-insensitive substrings,
+   * outcome exactly; from/to bound the time (inclusive); before pages by id.
+   */
+  query(f: AuditFilter): AuditRecord[] {
+    const where: string[] = [];
+    const values: (string | number)[] = [];
+    const add = (clause: string, value: string | number) => {
+      where.push(clause);
+      values.push(value);
+    };
+    for (const column of ['actor', 'action', 'target'] as const) {
+      const value = f[column];
+      if (value) add(`${column} LIKE ? ESCAPE '\\'`, contains(value));
+    }
+    if (f.outcome) add('outcome = ?', f.outcome);
+    if (f.from !== undefined) add('time >= ?', f.from);
+    if (f.to !== undefined) add('time <= ?', f.to);
+    if (f.before !== undefined) add('id < ?', f.before);
+    const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...values, f.limit) as RawAudit[]).map(fromRaw);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The BFF's own tables (separate from the sandbox's file): local accounts,
+ * sessions (only a SHA-256 of each id is kept) and the audit log.
+ */
+export const STORE_SCHEMA_VERSION = 1;
+
+export const STORE_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS users (
+  username      TEXT PRIMARY KEY,
+  role          TEXT NOT NULL CHECK (role IN ('viewer', 'responder', 'admin')),
+  password_hash TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at    INTEGER NOT NULL,
+  last_login_at INTEGER
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash      TEXT PRIMARY KEY,
+  username     TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (username);
+
+CREATE TABLE IF NOT EXISTS audit (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  time            INTEGER NOT NULL,
+  actor           TEXT NOT NULL,
+  role            TEXT,
+  action          TEXT NOT NULL,
+  target          TEXT NOT NULL,
+  outcome         TEXT NOT NULL,
+  status          INTEGER NOT NULL,
+  upstream_status INTEGER,
+  request_id      TEXT NOT NULL,
+  detail          TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS audit_by_time ON audit (time);
+`;
