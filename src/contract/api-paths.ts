@@ -18,3 +18,19 @@ export const authPaths = {
   audit: '/api/audit',
   auditCsv: '/api/audit.csv',
 } as const;
+
+/** Incidents, people and teams (issue 4). */
+export const incidentPaths = {
+  incidents: '/api/incidents',
+  incident: (id: string) => `/api/incidents/${encodeURIComponent(id)}`,
+  resolve: (id: string) => `/api/incidents/${encodeURIComponent(id)}/resolve`,
+  notes: (id: string) => `/api/incidents/${encodeURIComponent(id)}/notes`,
+  timeline: (id: string) => `/api/incidents/${encodeURIComponent(id)}/timeline`,
+  todos: (id: string) => `/api/incidents/${encodeURIComponent(id)}/todos`,
+  todo: (id: string, todoId: string) => `/api/incidents/${encodeURIComponent(id)}/todos/${encodeURIComponent(todoId)}`,
+  people: '/api/people',
+  teams: '/api/teams',
+  team: (id: string) => `/api/teams/${encodeURIComponent(id)}`,
+  members: (id: string) => `/api/teams/${encodeURIComponent(id)}/members`,
+  member: (id: string, userId: string) => `/api/teams/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
+} as const;
