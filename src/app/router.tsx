@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject, type ShouldRevalidateFunction } from 'react-router';
 import { paths } from '../config/paths';
 import { RouteErrorBoundary } from '../components/errors/route-error-boundary';
+import { IncidentDetailSkeleton } from '../features/incidents/components/incident-detail-skeleton';
+import { IncidentListSkeleton } from '../features/incidents/components/incident-list-skeleton';
 import { DetailSkeleton } from '../features/monitors/components/detail-skeleton';
+import { TeamPageSkeleton, TeamsSkeleton } from '../features/teams/components/teams-skeleton';
 import { AdminPageSkeleton } from './routes/admin/admin-page-skeleton';
 import * as loginRoute from './routes/login';
 import * as listRoute from './routes/monitors/list';
@@ -50,6 +53,46 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           },
           ErrorBoundary: RouteErrorBoundary,
           HydrateFallback: DetailSkeleton,
+          shouldRevalidate: skipSearchOnlyChanges,
+        },
+        {
+          path: paths.incidents.path,
+          // Filters and pages run on the BFF: a search change reruns the loader, which fetches that page.
+          lazy: async () => {
+            const route = await import('./routes/incidents/list');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: IncidentListSkeleton,
+        },
+        {
+          path: paths.incident.path,
+          // The timeline's kind filter runs in the browser: a search-only change needs no loader.
+          lazy: async () => {
+            const route = await import('./routes/incidents/detail');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: IncidentDetailSkeleton,
+          shouldRevalidate: skipSearchOnlyChanges,
+        },
+        {
+          path: paths.teams.path,
+          lazy: async () => {
+            const route = await import('./routes/teams/list');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: TeamsSkeleton,
+        },
+        {
+          path: paths.team.path,
+          lazy: async () => {
+            const route = await import('./routes/teams/detail');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: TeamPageSkeleton,
           shouldRevalidate: skipSearchOnlyChanges,
         },
         { path: paths.admin.path, element: <Navigate to={paths.adminUsers.getHref()} replace /> },

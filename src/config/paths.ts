@@ -26,6 +26,24 @@ export const paths = {
     getHref: (id: number | string, search?: string | URLSearchParams) =>
       withSearch(`/monitors/${encodeURIComponent(String(id))}`, search),
   },
+  incidents: {
+    path: '/incidents',
+    /** The list, optionally with its filters (`?state=active&severity=SEV-1&team=payments`). */
+    getHref: (search?: string | URLSearchParams) => withSearch('/incidents', search),
+  },
+  incident: {
+    path: '/incidents/:id',
+    getHref: (id: string, search?: string | URLSearchParams) => withSearch(`/incidents/${encodeURIComponent(id)}`, search),
+  },
+  teams: {
+    path: '/teams',
+    /** The list, optionally with its search and page (`?q=pay&page=2`). */
+    getHref: (search?: string | URLSearchParams) => withSearch('/teams', search),
+  },
+  team: {
+    path: '/teams/:id',
+    getHref: (id: string) => `/teams/${encodeURIComponent(id)}`,
+  },
   admin: {
     path: '/admin',
     getHref: () => '/admin',

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'validation_failed', // 400: request failed its zod schema; see `fields`
   'forbidden', // 403: a change without the X-CSRF: 1 header, or from another origin
   'not_found', // 404: route or resource missing
+  'conflict', // 409: a duplicate (user, team, member) or a change that would remove the last admin
   'method_not_allowed', // 405
   'payload_too_large', // 413
   'unsupported_media_type', // 415

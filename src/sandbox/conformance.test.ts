@@ -2,20 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANCHORS } from './seed/anchors';
-import { formatShapeDiff, shapeDiff, type ShapeDiffOptions } from './testing/shape-diff';
-import { createTempSandbox, type CallResult, type Json, type TempSandbox } from './testing/temp-sandbox';
+import { expectExact, expectShape, rec, RECORDINGS_DIR as DIR } from './testing/recorded';
+import { createTempSandbox, type Json, type TempSandbox } from './testing/temp-sandbox';
 
 /**
  * The sandbox's answers against the recorded real Datadog bodies in
  * ../shared/conformance/datadog: same keys, same JSON types (null is
  * compatible with anything; arrays compare their first element).
+ * Incidents and teams: conformance-incidents.test.ts, conformance-teams.test.ts.
  */
-const DIR = path.resolve(process.cwd(), '../shared/conformance/datadog');
 const A = DEMO_ANCHORS;
-
-function rec(name: string): Json {
-  return JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8'));
-}
 
 /**
  * Documented deviations: matching_downtimes[].id is the v2 downtime UUID (a
@@ -29,18 +25,6 @@ beforeAll(() => {
   t = createTempSandbox();
 });
 afterAll(() => t.dispose());
-
-function expectShape(name: string, ours: CallResult, status: number, opts: ShapeDiffOptions = {}): void {
-  expect(ours.status, `${name}: ${ours.text.slice(0, 300)}`).toBe(status);
-  const diffs = shapeDiff(rec(name), ours.body, opts);
-  expect(diffs, formatShapeDiff(name, diffs)).toEqual([]);
-}
-
-/** Error bodies must match exactly, not only in shape. */
-function expectExact(name: string, ours: CallResult, status: number): void {
-  expect(ours.status, name).toBe(status);
-  expect(ours.body, name).toEqual(rec(name));
-}
 
 describe('conformance with recorded Datadog bodies', () => {
   it('has the recordings', () => {

@@ -7,15 +7,26 @@ import { msToUs } from './lib/time';
 import { newUuid } from './lib/uuid';
 import { registerDowntimeMatchRoutes } from './routes/downtime-matches';
 import { registerDowntimeRoutes } from './routes/downtimes';
+import { registerIncidentSearchRoutes } from './routes/incident-search';
+import { registerIncidentTeamRoutes } from './routes/incident-teams';
+import { registerIncidentTodoRoutes } from './routes/incident-todos';
+import { registerIncidentRoutes } from './routes/incidents';
 import { registerLegacyMuteRoutes } from './routes/legacy-mute';
 import { registerGroupSearchRoutes } from './routes/monitor-groups-search';
 import { registerMonitorRoutes } from './routes/monitors';
+import { registerTeamMembershipRoutes } from './routes/team-memberships';
+import { registerTeamRoutes } from './routes/teams';
+import { registerUserRoutes } from './routes/users';
 import { registerValidateRoutes } from './routes/validate';
-import { seedDatabase } from './seed/seed-database';
-import { API_KEY_OWNER_ID, DEMO_ORG_ID } from './seed/users';
+import { seedDatabase, upgradeSeed } from './seed/seed-database';
+import { API_KEY_OWNER_ID, DEMO_ORG_ID, DEMO_ORG_UUID } from './seed/users';
 import { getMeta, openDb } from './store/db';
 import { DowntimesStore } from './store/downtimes-store';
+import { IncidentsStore } from './store/incidents-store';
 import { MonitorsStore } from './store/monitors-store';
+import { TeamsStore } from './store/teams-store';
+import { TodosStore } from './store/todos-store';
+import { TransitionsStore } from './store/transitions-store';
 
 export type { SandboxFault } from './lib/fault';
 
@@ -45,16 +56,22 @@ export interface Sandbox {
  */
 export function createSandbox(o: SandboxOptions): Sandbox {
   const now = o.now ?? Date.now;
-  const { db, isNew } = openDb(o.dataDir);
+  const { db, isNew, fromVersion } = openDb(o.dataDir);
   const seed = () => seedDatabase(db, { seed: o.seed, seedMonitors: o.seedMonitors, nowUs: msToUs(now()) });
   if (isNew) seed();
+  else upgradeSeed(db, fromVersion, msToUs(now()));
 
   const deps: SandboxDeps = {
     db,
     monitors: new MonitorsStore(db),
     downtimes: new DowntimesStore(db),
+    incidents: new IncidentsStore(db),
+    todos: new TodosStore(db),
+    transitions: new TransitionsStore(db),
+    teams: new TeamsStore(db),
     nowUs: () => msToUs(now()),
     orgId: Number(getMeta(db, 'org_id') ?? DEMO_ORG_ID),
+    orgUuid: getMeta(db, 'org_uuid') ?? DEMO_ORG_UUID,
     ownerUserId: () => Number(getMeta(db, 'api_key_owner_id') ?? API_KEY_OWNER_ID),
     newUuid,
   };
@@ -69,6 +86,14 @@ export function createSandbox(o: SandboxOptions): Sandbox {
   registerLegacyMuteRoutes(app, deps);
   registerDowntimeRoutes(app, deps);
   registerDowntimeMatchRoutes(app, deps);
+  // Search before /incidents/:id, so "search" is not taken for an id.
+  registerIncidentSearchRoutes(app, deps);
+  registerIncidentRoutes(app, deps);
+  registerIncidentTodoRoutes(app, deps);
+  registerTeamRoutes(app, deps);
+  registerTeamMembershipRoutes(app, deps);
+  registerIncidentTeamRoutes(app, deps);
+  registerUserRoutes(app, deps);
   app.notFound((c) => errorJson(c, 404, 'Not found'));
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorJson(c, err.status, ...err.messages);

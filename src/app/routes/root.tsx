@@ -4,6 +4,8 @@ import { roleAtLeast } from '../../contract/auth';
 import { paths } from '../../config/paths';
 import { Toaster } from '../../components/ui/toaster';
 import { UserMenu } from '../../features/auth/components/user-menu';
+import { IncidentDetailSkeleton } from '../../features/incidents/components/incident-detail-skeleton';
+import { IncidentListSkeleton } from '../../features/incidents/components/incident-list-skeleton';
 import { DetailSkeleton } from '../../features/monitors/components/detail-skeleton';
 import { ListSkeleton } from '../../features/monitors/components/list-skeleton';
 import { appConfigQueryOptions, describeMode } from '../../lib/app-config-query';
@@ -21,7 +23,7 @@ function navLinkClass({ isActive }: { isActive: boolean }) {
   return `topnav__link${isActive ? ' is-active' : ''}`;
 }
 
-/** The shell: top nav (with Users and Audit for admins), who is signed in, the page, and background-error notices. */
+/** The shell: top nav (Monitors, Incidents, Teams, and Users and Audit for admins), who is signed in, the page, and background-error notices. */
 export function RootLayout() {
   const { data: config } = useQuery(appConfigQueryOptions);
   // Not a suspense query: after a 401 the cache is cleared while this is still on screen.
@@ -45,6 +47,16 @@ export function RootLayout() {
             <li>
               <NavLink to={paths.monitors.getHref()} className={navLinkClass}>
                 Monitors
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.incidents.getHref()} className={navLinkClass}>
+                Incidents
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.teams.getHref()} className={navLinkClass}>
+                Teams
               </NavLink>
             </li>
             {isAdmin && (
@@ -87,6 +99,10 @@ export function RootHydrateFallback() {
     <DetailSkeleton />
   ) : matchPath(paths.monitors.path, pathname) || pathname === paths.home.path ? (
     <ListSkeleton />
+  ) : matchPath(paths.incident.path, pathname) ? (
+    <IncidentDetailSkeleton />
+  ) : matchPath(paths.incidents.path, pathname) ? (
+    <IncidentListSkeleton />
   ) : (
     <main className="page" aria-busy="true">
       <p className="muted-text" role="status">

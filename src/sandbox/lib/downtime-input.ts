@@ -1,6 +1,7 @@
 import { parseScope } from '../../contract/scope';
 import { additionalPropertyMessage, badRequest } from './errors';
 import { isPlainObject } from './json-body';
+import { notOfType, repr, required } from './schema-messages';
 import { parseIsoUs } from './time';
 
 export const NOTIFY_END_STATES = ['alert', 'no data', 'warn'] as const;
@@ -21,23 +22,6 @@ const ATTRIBUTES = new Set([
   'schedule',
   'scope',
 ]);
-
-/** Python-ish rendering, as jsonschema prints values in its messages. */
-function repr(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
-  if (v === null) return 'None';
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  return JSON.stringify(v);
-}
-
-function required(name: string): never {
-  throw badRequest(`'${name}' is a required property`);
-}
-
-function notOfType(v: unknown, type: string): never {
-  throw badRequest(`${repr(v)} is not of type '${type}'`);
-}
 
 /** The parsed `attributes`; a key is present only when the body had it. */
 export interface DowntimeAttributesInput {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { DowntimeRow, MonitorRow, UserRow } from '../store/types';
 import { downtimeStatus } from './downtime-matching';
 import { isoMicro } from './time';
+import { gravatar } from './user-view';
 
 export function renderDowntimeAttributes(d: DowntimeRow, nowUs: number): Record<string, unknown> {
   return {
@@ -41,7 +41,6 @@ export function renderDowntime(
 }
 
 export function renderUserIncluded(u: UserRow): Record<string, unknown> {
-  const hash = createHash('md5').update(u.email.trim().toLowerCase()).digest('hex');
   return {
     type: 'users',
     id: u.uuid,
@@ -51,7 +50,7 @@ export function renderUserIncluded(u: UserRow): Record<string, unknown> {
       created_at: isoMicro(u.created_us),
       modified_at: isoMicro(u.modified_us),
       email: u.email,
-      icon: `https://secure.gravatar.com/avatar/${hash}?s=48&d=retro`,
+      icon: gravatar(u.email),
       title: u.title,
       verified: true,
       service_account: false,

@@ -1,6 +1,20 @@
 import { DEMO_CATALOG, demoMonitorId, FIRST_MONITOR_ID } from './catalog';
+import { demoIncidentId } from './catalog-incident-types';
+import { DEMO_INCIDENT_COUNTS, DEMO_INCIDENTS, demoIncidentPublicId, demoIncidentSpec } from './catalog-incidents';
+import { DEMO_TEAMS } from './catalog-teams';
 import { TEAMS } from './catalog-types';
-import { API_KEY_OWNER_ID, DEMO_ORG_ID, DEMO_USERS } from './users';
+import { API_KEY_OWNER_ID, DEMO_ORG_ID, DEMO_ORG_UUID, DEMO_USERS, demoUserIndex } from './users';
+
+function person(first: string) {
+  const u = DEMO_USERS[demoUserIndex(first)]!;
+  return { id: u.id, uuid: u.uuid, name: u.name, handle: u.handle };
+}
+
+function incident(n: number) {
+  const id = demoIncidentId(n);
+  const s = demoIncidentSpec(id);
+  return { id, publicId: demoIncidentPublicId(id), title: s.title, teams: s.teams, todoCount: s.todos?.length ?? 0 };
+}
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -102,5 +116,56 @@ export const DEMO_ANCHORS = {
   ungrouped: {
     id: demoMonitorId('checkout-error-rate'),
     group: 'total',
+  },
+
+  orgUuid: DEMO_ORG_UUID,
+  /** 12 users; ids are UUIDs in the v2 APIs. */
+  userCount: DEMO_USERS.length,
+  /** A person in no team (to add as a member); the terraform service user is in none either. */
+  userWithoutTeam: person('noor'),
+
+  /** The six teams, served by /api/v2/team and /api/v2/teams alike; handles are the monitors' team tags. */
+  teamList: DEMO_TEAMS.map((t) => ({
+    id: t.id,
+    handle: t.handle,
+    name: t.name,
+    memberCount: t.members.length,
+    admin: person(t.members[0]!).uuid,
+  })),
+  teamIds: Object.fromEntries(DEMO_TEAMS.map((t) => [t.handle, t.id])) as Record<(typeof TEAMS)[number], string>,
+  /** A team with 5 members (the most) and one with 2 (the fewest). */
+  biggestTeam: { handle: 'platform', memberCount: 5 },
+  smallestTeam: { handle: 'data', memberCount: 2 },
+
+  /** 25 incidents over the last 90 days; IR-1 is the oldest, IR-25 the newest. New ones get IR-26 onwards. */
+  incidents: {
+    count: DEMO_INCIDENTS.length,
+    byState: DEMO_INCIDENT_COUNTS.byState,
+    bySeverity: DEMO_INCIDENT_COUNTS.bySeverity,
+    nextPublicId: DEMO_INCIDENTS.length + 1,
+    /** Active SEV-2 (declared SEV-3, raised 15 min later), checkout, commander Lucas, customer impact ongoing, 2 todos (1 done). Ties to checkoutLatency. */
+    activeSev2: {
+      ...incident(1),
+      commander: person('lucas'),
+      declaredAgoMs: 45 * MINUTE_MS,
+      /** Transitions, oldest first: state and severity at declaration, then SEV-3 -> SEV-2. */
+      transitions: [
+        { field: 'state', from: null, to: 'active' },
+        { field: 'severity', from: null, to: 'SEV-3' },
+        { field: 'severity', from: 'SEV-3', to: 'SEV-2' },
+      ],
+    },
+    /** The other active SEV-2 (search); the search query state:active AND severity:SEV-2 finds exactly these two. */
+    activeSev2Count: 2,
+    /** Active, UNKNOWN severity, no commander, declared 12 min ago (the newest, IR-25). */
+    unassigned: incident(5),
+    /** Stable SEV-3 on payments-db (ties to partiallyMuted). */
+    stable: incident(6),
+    /** The one SEV-0: completed, 3 todos, three teams, customer impact of 38 minutes. */
+    sev0: { ...incident(17), customerImpactDurationS: 38 * 60 },
+    /** Resolved 6 days ago, 2 todos (one done, one open). */
+    resolvedWithTodos: incident(9),
+    /** Incidents with todos. */
+    withTodos: [1, 4, 7, 9, 17].map(demoIncidentId),
   },
 } as const;

@@ -1,13 +1,20 @@
-import { setMeta, wipe, type Db } from '../store/db';
+import { getMeta, setMeta, wipe, type Db } from '../store/db';
 import { DowntimesStore } from '../store/downtimes-store';
+import { IncidentsStore } from '../store/incidents-store';
 import { MonitorsStore } from '../store/monitors-store';
-import { insertUser } from '../store/users-store';
+import { TeamsStore } from '../store/teams-store';
+import { TodosStore } from '../store/todos-store';
+import { TransitionsStore } from '../store/transitions-store';
+import { insertUser, insertUserIfMissing } from '../store/users-store';
+import type { UserRow } from '../store/types';
 import { seedBulkMonitors } from './bulk-monitors';
 import { FIRST_MONITOR_ID } from './catalog';
 import { seedDemoDowntimes } from './demo-downtimes';
+import { seedDemoIncidents } from './demo-incidents';
 import { seedDemoMonitors } from './demo-monitors';
+import { seedDemoTeams } from './demo-teams';
 import { Prng } from './prng';
-import { API_KEY_OWNER_ID, DEMO_ORG_ID, DEMO_USERS } from './users';
+import { API_KEY_OWNER_ID, DEMO_ORG_ID, DEMO_ORG_UUID, DEMO_USERS } from './users';
 
 export interface SeedOptions {
   seed: 'demo' | 'empty';
@@ -19,25 +26,52 @@ export interface SeedOptions {
 const PRNG_SEED = 20240611;
 const DAY_US = 86_400_000_000;
 
+function demoUserRows(nowUs: number): UserRow[] {
+  return DEMO_USERS.map((u, i) => {
+    const created = nowUs - (900 - i * 37) * DAY_US;
+    return { ...u, created_us: created, modified_us: created + 30 * DAY_US };
+  });
+}
+
+/** Teams, incidents, their todos and transitions of the demo org. */
+function seedDemoPeopleWork(db: Db, nowUs: number): void {
+  seedDemoTeams(new TeamsStore(db), nowUs);
+  seedDemoIncidents({ incidents: new IncidentsStore(db), todos: new TodosStore(db), transitions: new TransitionsStore(db) }, nowUs);
+}
+
 /** Wipes the database and seeds it, all in one transaction. */
 export function seedDatabase(db: Db, o: SeedOptions): void {
   db.transaction(() => {
     wipe(db);
     const rng = new Prng(PRNG_SEED);
-    DEMO_USERS.forEach((u, i) => {
-      const created = o.nowUs - (900 - i * 37) * DAY_US;
-      insertUser(db, { ...u, created_us: created, modified_us: created + 30 * DAY_US });
-    });
+    for (const u of demoUserRows(o.nowUs)) insertUser(db, u);
     const monitors = new MonitorsStore(db);
     monitors.reserveIdsFrom(FIRST_MONITOR_ID);
     if (o.seed === 'demo') {
       seedDemoMonitors(monitors, o.nowUs, rng);
       seedDemoDowntimes(new DowntimesStore(db), o.nowUs);
+      seedDemoPeopleWork(db, o.nowUs);
     }
     if (o.seedMonitors && o.seedMonitors > 0) seedBulkMonitors(monitors, o.seedMonitors, o.nowUs, rng);
     setMeta(db, 'org_id', String(DEMO_ORG_ID));
+    setMeta(db, 'org_uuid', DEMO_ORG_UUID);
     setMeta(db, 'api_key_owner_id', String(API_KEY_OWNER_ID));
     setMeta(db, 'seed', o.seed);
     setMeta(db, 'seeded_at', String(o.nowUs));
+  })();
+}
+
+/**
+ * Brings a data file seeded by an older sandbox up to date without touching
+ * what it holds: schema 1 had no teams or incidents, so a "demo" org gets the
+ * new users, teams and incidents (relative to now); any org gets the users.
+ */
+export function upgradeSeed(db: Db, fromVersion: number, nowUs: number): void {
+  if (fromVersion >= 2) return;
+  db.transaction(() => {
+    for (const u of demoUserRows(nowUs)) insertUserIfMissing(db, u);
+    const empty = new TeamsStore(db).count() === 0 && new IncidentsStore(db).list().length === 0;
+    if (getMeta(db, 'seed') === 'demo' && empty) seedDemoPeopleWork(db, nowUs);
+    setMeta(db, 'org_uuid', getMeta(db, 'org_uuid') ?? DEMO_ORG_UUID);
   })();
 }

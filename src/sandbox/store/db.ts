@@ -8,9 +8,10 @@ export type Db = Database.Database;
 /**
  * Opens (or creates) `${dataDir}/sandbox.sqlite`. WAL with synchronous=FULL:
  * every statement that returned has been fsynced, so a kill -9 after a
- * response loses nothing that was acknowledged.
+ * response loses nothing that was acknowledged. `fromVersion` is the schema
+ * version the file had before (0 for a new file), so callers can upgrade data.
  */
-export function openDb(dataDir: string): { db: Db; isNew: boolean } {
+export function openDb(dataDir: string): { db: Db; isNew: boolean; fromVersion: number } {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'sandbox.sqlite');
   const db = new Database(file);
@@ -26,7 +27,7 @@ export function openDb(dataDir: string): { db: Db; isNew: boolean } {
   db.exec(SCHEMA_SQL);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   const seeded = db.prepare('SELECT value FROM meta WHERE key = ?').get('seeded_at') as { value: string } | undefined;
-  return { db, isNew: !seeded };
+  return { db, isNew: !seeded, fromVersion: version };
 }
 
 /** Empties every table and restarts the id sequences. Call inside a transaction. */

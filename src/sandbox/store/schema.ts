@@ -3,7 +3,8 @@
  * microseconds (Datadog prints microseconds); `_ts` columns are epoch seconds
  * (what Datadog's group states carry). JSON columns hold arrays or objects.
  */
-export const SCHEMA_VERSION = 1;
+/** 2 added teams, memberships, incidents, todos and transitions. */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -71,7 +72,98 @@ CREATE TABLE IF NOT EXISTS downtimes (
   created_by INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS downtimes_monitor ON downtimes(monitor_id);
+
+CREATE TABLE IF NOT EXISTS teams (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  handle TEXT NOT NULL,
+  summary TEXT,
+  description TEXT,
+  avatar TEXT,
+  banner INTEGER,
+  visible_modules TEXT,
+  hidden_modules TEXT,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL,
+  created_by INTEGER NOT NULL,
+  modified_by INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS teams_name ON teams(name COLLATE NOCASE);
+CREATE UNIQUE INDEX IF NOT EXISTS teams_handle ON teams(handle COLLATE NOCASE);
+
+CREATE TABLE IF NOT EXISTS team_memberships (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role TEXT,
+  created_us INTEGER NOT NULL,
+  UNIQUE (team_id, user_id)
+);
+
+CREATE TABLE IF NOT EXISTS incidents (
+  public_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  state TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  customer_impacted INTEGER NOT NULL,
+  customer_impact_scope TEXT,
+  customer_impact_start_us INTEGER,
+  customer_impact_end_us INTEGER,
+  detected_us INTEGER NOT NULL,
+  resolved_us INTEGER,
+  declared_us INTEGER NOT NULL,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL,
+  notification_handles TEXT,
+  initial_cells TEXT,
+  is_test INTEGER NOT NULL,
+  incident_type_uuid TEXT NOT NULL,
+  commander_id INTEGER,
+  created_by INTEGER NOT NULL,
+  modified_by INTEGER NOT NULL,
+  declared_by INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS incident_todos (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  content TEXT NOT NULL,
+  assignees TEXT NOT NULL,
+  due_us INTEGER,
+  completed_us INTEGER,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL,
+  created_by INTEGER NOT NULL,
+  modified_by INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incident_todos_incident ON incident_todos(incident_id);
+
+CREATE TABLE IF NOT EXISTS incident_transitions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  from_value TEXT,
+  to_value TEXT NOT NULL,
+  at_us INTEGER NOT NULL,
+  user_id INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incident_transitions_incident ON incident_transitions(incident_id);
 `;
 
 /** Tables in the order reset() empties them (children first). */
-export const TABLES = ['downtimes', 'monitor_groups', 'monitors', 'users', 'meta'] as const;
+export const TABLES = [
+  'incident_transitions',
+  'incident_todos',
+  'incidents',
+  'team_memberships',
+  'teams',
+  'downtimes',
+  'monitor_groups',
+  'monitors',
+  'users',
+  'meta',
+] as const;

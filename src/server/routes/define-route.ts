@@ -62,6 +62,8 @@ export interface RouteSpec<
   tags: string[];
   params?: P;
   query?: Q;
+  /** Query parameters that may be given more than once; they reach the schema as lists. */
+  repeatableQuery?: readonly string[];
   body?: B;
   responses: R;
   /** Error statuses this route is known to answer (all with the ApiError body). */
@@ -163,7 +165,7 @@ export function registerRoute(app: Hono<AppEnv>, route: BoundRoute): void {
     const audit = c.get('audit');
     const fields = fieldErrors();
     const params = parsePart(spec.params, c.req.param(), 'params', fields);
-    const query = parsePart(spec.query, readQuery(c, fields), 'query', fields);
+    const query = parsePart(spec.query, readQuery(c, fields, spec.repeatableQuery), 'query', fields);
     let body: unknown = undefined;
     if (spec.body) {
       const raw = await readJsonBody(c, fields);

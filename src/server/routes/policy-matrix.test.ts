@@ -1,5 +1,5 @@
 import { type Role, roleAtLeast } from '../../contract/auth';
-import { NOW, UUID_A } from '../testing/fixtures';
+import { NOW, UUID_A, UUID_B, UUID_C } from '../testing/fixtures';
 import { expectNoSecrets, setup, TEST_USERS, type TestCaller } from '../testing/test-app';
 import { routeTable } from './route-table';
 
@@ -17,6 +17,15 @@ const PARAMS: Record<string, Record<string, string>> = {
   '/api/monitors/:id/unmute': { id: '42' },
   '/api/downtimes/:id': { id: UUID_A },
   '/api/users/:username': { username: TEST_USERS.viewer },
+  '/api/incidents/:id': { id: UUID_A },
+  '/api/incidents/:id/resolve': { id: UUID_A },
+  '/api/incidents/:id/notes': { id: UUID_A },
+  '/api/incidents/:id/timeline': { id: UUID_A },
+  '/api/incidents/:id/todos': { id: UUID_A },
+  '/api/incidents/:id/todos/:todoId': { id: UUID_A, todoId: UUID_B },
+  '/api/teams/:id': { id: UUID_C },
+  '/api/teams/:id/members': { id: UUID_C },
+  '/api/teams/:id/members/:userId': { id: UUID_C, userId: 'user-1' },
 };
 
 const BODIES: Record<string, unknown> = {
@@ -26,6 +35,14 @@ const BODIES: Record<string, unknown> = {
   'post /api/users': { username: 'matrix-user', password: 'matrix-password-123', role: 'viewer' },
   'patch /api/users/:username': { role: 'viewer' },
   'post /api/_test/upstream-fault': { status: null },
+  'post /api/incidents': { title: 'Checkout down', severity: 'SEV-2', customerImpacted: false },
+  'patch /api/incidents/:id': { severity: 'SEV-1' },
+  'post /api/incidents/:id/notes': { content: 'matrix note' },
+  'post /api/incidents/:id/todos': { content: 'matrix todo' },
+  'patch /api/incidents/:id/todos/:todoId': { completed: true },
+  'post /api/teams': { name: 'Matrix', handle: 'matrix' },
+  'patch /api/teams/:id': { name: 'Matrix 2' },
+  'post /api/teams/:id/members': { userId: 'user-1' },
 };
 
 const table = routeTable({ testControls: true });

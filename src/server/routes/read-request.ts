@@ -4,15 +4,23 @@ import type { FieldErrors } from './define-route';
 
 /**
  * Reading a request before validation: the query (a repeated parameter is an
- * error, SECURITY 25) and a JSON body of at most 64 KB, refused by
- * Content-Length up front or as soon as a stream passes the limit, before any
- * parsing (SECURITY 24).
+ * error unless the route lists it as repeatable, SECURITY 25) and a JSON body
+ * of at most 64 KB, refused by Content-Length up front or as soon as a stream
+ * passes the limit, before any parsing (SECURITY 24).
  */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function readQuery(c: Context, fields: FieldErrors): Record<string, string> {
-  const out = Object.create(null) as Record<string, string>;
+/**
+ * The query as strings; the route's `repeatable` parameters (filters such as
+ * ?state=active&state=stable) come as lists, even when given once.
+ */
+export function readQuery(c: Context, fields: FieldErrors, repeatable: readonly string[] = []): Record<string, string | string[]> {
+  const out = Object.create(null) as Record<string, string | string[]>;
   for (const [k, values] of Object.entries(c.req.queries())) {
+    if (repeatable.includes(k)) {
+      out[k] = values;
+      continue;
+    }
     if (values.length > 1) (fields[`query.${k}`] ??= []).push('Give this parameter once');
     out[k] = values[0] ?? '';
   }

@@ -1,9 +1,12 @@
 import { auditRoutes } from './audit/audit.handlers';
 import { downtimeRoutes } from './downtimes/downtimes.handlers';
 import type { BoundRoute } from './define-route';
+import { incidentRoutes } from './incidents/incidents.handlers';
 import { metaRoutes } from './meta/meta.handlers';
 import { monitorRoutes } from './monitors/monitors.handlers';
+import { peopleRoutes } from './people/people.handlers';
 import { sessionRoutes } from './session/session.handlers';
+import { teamRoutes } from './teams/teams.handlers';
 import { testControlRoutes } from './test-controls/test-controls.handlers';
 import { userRoutes } from './users/users.handlers';
 
@@ -13,7 +16,17 @@ import { userRoutes } from './users/users.handlers';
  */
 export function routeTable(options: { testControls: boolean }): BoundRoute[] {
   const table: BoundRoute[] = [];
-  table.push(...metaRoutes(() => table), ...sessionRoutes, ...monitorRoutes, ...downtimeRoutes, ...userRoutes, ...auditRoutes);
+  table.push(
+    ...metaRoutes(() => table),
+    ...sessionRoutes,
+    ...monitorRoutes,
+    ...downtimeRoutes,
+    ...userRoutes,
+    ...auditRoutes,
+    ...incidentRoutes,
+    ...peopleRoutes,
+    ...teamRoutes,
+  );
   if (options.testControls) table.push(...testControlRoutes);
   return table;
 }

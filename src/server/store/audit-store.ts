@@ -82,6 +82,23 @@ export class AuditStore {
     return (this.db.prepare(sql).all(...values, f.limit) as RawAudit[]).map(fromRaw);
   }
 
+  /**
+   * Records of these actions with this outcome between from and to
+   * (inclusive), oldest first, at most `limit` (the newest are kept when there
+   * are more). The timeline reads mutes and unmutes made while an incident was open.
+   */
+  actionsBetween(f: { actions: readonly string[]; outcome: string; from: number; to: number; limit: number }): AuditRecord[] {
+    if (f.actions.length === 0) return [];
+    const marks = f.actions.map(() => '?').join(', ');
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM audit WHERE action IN (${marks}) AND outcome = ? AND time >= ? AND time <= ?
+         ORDER BY time DESC, id DESC LIMIT ?`,
+      )
+      .all(...f.actions, f.outcome, f.from, f.to, f.limit) as RawAudit[];
+    return rows.reverse().map(fromRaw);
+  }
+
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
   }

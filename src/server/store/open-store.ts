@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AuditStore } from './audit-store';
+import { IncidentEventsStore } from './incident-events-store';
 import { STORE_SCHEMA_SQL, STORE_SCHEMA_VERSION } from './schema';
 import { SessionsStore } from './sessions-store';
 import { UsersStore } from './users-store';
@@ -12,6 +13,8 @@ export interface BffStore {
   users: UsersStore;
   sessions: SessionsStore;
   audit: AuditStore;
+  /** What watchdeck did to incidents, for their timelines. */
+  incidentEvents: IncidentEventsStore;
   /** The SQLite file, or ":memory:". */
   location: string;
   close(): void;
@@ -20,7 +23,7 @@ export interface BffStore {
 /**
  * Opens `${dataDir}/watchdeck.sqlite`, or an in-memory store for tests with
  * ":memory:". WAL with synchronous=FULL: an acknowledged change (a new user,
- * a revoked session, an audit record) survives a crash.
+ * a revoked session, an audit record, an incident event) survives a crash.
  */
 export function openStore(where: { dataDir: string } | ':memory:'): BffStore {
   let location = ':memory:';
@@ -44,6 +47,7 @@ export function openStore(where: { dataDir: string } | ':memory:'): BffStore {
     users: new UsersStore(db),
     sessions: new SessionsStore(db),
     audit: new AuditStore(db),
+    incidentEvents: new IncidentEventsStore(db),
     location,
     close: () => db.close(),
   };

@@ -1,8 +1,11 @@
 /**
  * The BFF's own tables (separate from the sandbox's file): local accounts,
- * sessions (only a SHA-256 of each id is kept) and the audit log.
+ * sessions (only a SHA-256 of each id is kept), the audit log, and (since
+ * version 2) the incident events watchdeck records for the timeline.
+ * Every statement is IF NOT EXISTS, so a version 1 file gains the new table
+ * when it is opened.
  */
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 export const STORE_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS users (
@@ -37,4 +40,18 @@ CREATE TABLE IF NOT EXISTS audit (
   detail          TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS audit_by_time ON audit (time);
+
+CREATE TABLE IF NOT EXISTS incident_events (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  incident_id TEXT NOT NULL,
+  time        INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  summary     TEXT NOT NULL,
+  detail      TEXT,
+  from_value  TEXT,
+  to_value    TEXT,
+  ref         TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS incident_events_by_incident ON incident_events (incident_id, time);
 `;

@@ -1,5 +1,6 @@
 import { createRedactor, type Redactor } from '../../lib/redact';
 import { createHttp, type FetchLike } from './http';
+import { incidentCalls, type IncidentCalls } from './incident-calls';
 import {
   RawDowntimeListSchema,
   RawDowntimeMatchListSchema,
@@ -12,6 +13,7 @@ import {
   type RawDowntimeOne,
   type RawMonitor,
 } from './schemas';
+import { teamCalls, type TeamCalls } from './team-calls';
 
 /**
  * The Datadog calls the BFF makes: an allowlist of fixed methods and path
@@ -32,7 +34,7 @@ export interface DatadogClientOptions {
   now?: () => number;
 }
 
-export interface DatadogClient {
+export interface DatadogClient extends IncidentCalls, TeamCalls {
   listMonitorsPage(page: number, pageSize: number): Promise<RawMonitor[]>;
   getMonitor(id: number): Promise<RawMonitor>;
   listDowntimesPage(offset: number, limit: number): Promise<RawDowntimeList>;
@@ -59,6 +61,8 @@ export function createDatadogClient(options: DatadogClientOptions): DatadogClien
 
   return {
     redact,
+    ...incidentCalls(send),
+    ...teamCalls(send),
     listMonitorsPage: (page, pageSize) =>
       send({
         method: 'GET',

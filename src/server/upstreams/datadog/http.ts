@@ -28,7 +28,7 @@ export interface HttpOptions {
 }
 
 export interface Call<S extends z.ZodType | null> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path template, for errors, logs and the rate-limit bucket: "/api/v1/monitor/{id}". */
   template: string;
   /** The real path, segments already encoded. */
@@ -89,7 +89,10 @@ export function backoffMs(baseMs: number, tries: number, random: number): number
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createHttp(options: HttpOptions) {
+/** One call through the BFF's fault rules (what createHttp returns). */
+export type Send = <S extends z.ZodType | null>(call: Call<S>) => Promise<CallResult<S>>;
+
+export function createHttp(options: HttpOptions): Send {
   const base = options.baseUrl.replace(/\/+$/, '');
   const cooldowns = new Map<string, number>();
 
