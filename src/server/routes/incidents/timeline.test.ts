@@ -156,6 +156,24 @@ describe('assembleTimeline', () => {
     expect(entries[0]).toMatchObject({ kind: 'declared', at: T0, actor: 'carol', source: 'watchdeck', summary: 'Declared as SEV-2' });
   });
 
+  it('tells a resolve once: watchdeck impact-end and resolved events replace those milestones, the latest standing in', () => {
+    const end = T0 + 40 * MIN;
+    const entries = build({
+      incident: incident({ state: 'resolved', customerImpacted: true, customerImpactStart: T0, customerImpactEnd: end, resolvedAt: end }),
+      events: [
+        event({ kind: 'impact_end', at: T0 + 10 * MIN, summary: 'Customer impact end changed', actor: 'bob' }),
+        event({ kind: 'impact_end', at: end + 300, summary: 'Customer impact ended', actor: 'carol' }),
+        event({ kind: 'resolved', at: end + 300, summary: 'Resolved', actor: 'carol' }),
+      ],
+    });
+    expect(entries.filter((e) => e.kind === 'impact_end')).toEqual([
+      expect.objectContaining({ at: T0 + 10 * MIN, actor: 'bob', source: 'watchdeck' }),
+      expect.objectContaining({ at: end, actor: 'carol', source: 'watchdeck', summary: 'Customer impact ended' }),
+    ]);
+    expect(entries.filter((e) => e.kind === 'resolved')).toEqual([expect.objectContaining({ at: end, actor: 'carol', source: 'watchdeck' })]);
+    expect(entries.filter((e) => e.source === 'milestone').map((e) => e.kind)).toEqual(['declared', 'impact_start']);
+  });
+
   it('tells a todo made or completed through watchdeck once, with its author', () => {
     const entries = build({
       todos: [todo({ id: 'a', completedAt: T0 + 30 * MIN }), todo({ id: 'b', completedAt: T0 + 40 * MIN })],

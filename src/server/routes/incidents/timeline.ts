@@ -17,8 +17,9 @@ import type { Transition } from '../../upstreams/datadog/incident-map';
  *   covers changes made outside watchdeck.
  *
  * Where two sources tell the same fact, one entry stays:
- * - a watchdeck `declared` event replaces the declared milestone (it names
- *   who declared), at the milestone's time;
+ * - a watchdeck event of a milestone's kind (declared, impact start or end,
+ *   resolved) replaces that milestone (it names who did it), at the
+ *   milestone's time; the latest such event stands in when there are several;
  * - a watchdeck todo event replaces the todo's own created or completed
  *   entry (it names who did it);
  * - a transition that matches a watchdeck state or severity event (same
@@ -165,10 +166,19 @@ export function assembleTimeline(input: TimelineInput): TimelineEntry[] {
   const { incident, now } = input;
   const events = [...input.events];
 
-  // A watchdeck declaration stands in for the declared milestone, at Datadog's time.
-  const declared = events.find((e) => e.kind === 'declared');
-  const fromMilestones = milestones(incident).filter((m) => !(declared && m.kind === 'declared'));
-  const watchdeck = events.map((e) => (e === declared ? { ...eventEntry(e), at: incident.createdAt || e.at } : eventEntry(e)));
+  // The latest watchdeck event of a milestone's kind stands in for that milestone, at Datadog's time.
+  const ownMilestones = milestones(incident);
+  const standIns = new Map<IncidentEvent, number>();
+  for (const m of ownMilestones) {
+    const last = events.filter((e) => e.kind === m.kind).at(-1);
+    if (last) standIns.set(last, m.at);
+  }
+  const replaced = new Set([...standIns.keys()].map((e) => e.kind));
+  const fromMilestones = ownMilestones.filter((m) => !replaced.has(m.kind));
+  const watchdeck = events.map((e) => {
+    const at = standIns.get(e);
+    return at === undefined ? eventEntry(e) : { ...eventEntry(e), at };
+  });
 
   // Todo entries that a watchdeck todo event already tells, with its author.
   const todoCreatedBy = new Set(events.filter((e) => e.kind === 'todo' && e.ref && e.from === null).map((e) => e.ref));
