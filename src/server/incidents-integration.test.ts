@@ -127,7 +127,14 @@ describe('incidents and teams: BFF + sandbox (embedded mode)', () => {
     const { entries } = TimelineResponseSchema.parse(await call('GET', `/api/incidents/${id}/timeline`, undefined, 'viewer'));
     expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort((a, b) => a - b));
     const mine = entries.filter((e) => e.source === 'watchdeck');
-    expect(mine.map((e) => e.kind)).toEqual(['declared', 'severity', 'note', 'todo', 'todo_completed', 'state', 'impact_end']);
+    const kinds = mine.map((e) => e.kind);
+    expect(kinds.slice(0, 5)).toEqual(['declared', 'severity', 'note', 'todo', 'todo_completed']);
+    // The resolve ends customer impact and changes the state in one moment: either may come first.
+    expect(kinds.slice(5).sort()).toEqual(['impact_end', 'state']);
+    // Customer impact ended is told once, by who resolved, at Datadog's own time.
+    expect(entries.filter((e) => e.kind === 'impact_end')).toEqual([
+      expect.objectContaining({ source: 'watchdeck', at: resolved.customerImpactEnd }),
+    ]);
     expect(mine.every((e) => e.actor === TEST_USERS.responder)).toBe(true);
     expect(mine.find((e) => e.kind === 'severity')).toMatchObject({ from: 'SEV-2', to: 'SEV-1' });
     expect(mine.find((e) => e.kind === 'state')).toMatchObject({ from: 'active', to: 'resolved' });
