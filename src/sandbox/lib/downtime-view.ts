@@ -1,7 +1,6 @@
 import type { DowntimeRow, MonitorRow, UserRow } from '../store/types';
 import { downtimeStatus } from './downtime-matching';
 import { isoMicro } from './time';
-import { gravatar } from './user-view';
 
 export function renderDowntimeAttributes(d: DowntimeRow, nowUs: number): Record<string, unknown> {
   return {
@@ -40,26 +39,6 @@ export function renderDowntime(
   return out;
 }
 
-export function renderUserIncluded(u: UserRow): Record<string, unknown> {
-  return {
-    type: 'users',
-    id: u.uuid,
-    attributes: {
-      name: u.name,
-      handle: u.handle,
-      created_at: isoMicro(u.created_us),
-      modified_at: isoMicro(u.modified_us),
-      email: u.email,
-      icon: gravatar(u.email),
-      title: u.title,
-      verified: true,
-      service_account: false,
-      disabled: false,
-      allowed_login_methods: [],
-      status: 'Active',
-    },
-  };
-}
 
 export function renderMonitorIncluded(m: Pick<MonitorRow, 'id' | 'name'>): Record<string, unknown> {
   return { type: 'monitors', id: m.id, attributes: { name: m.name } };

@@ -27,8 +27,8 @@ export function embedUser(u: UserRow | undefined): { data: Record<string, unknow
   return u ? { data: renderUserBrief(u) } : null;
 }
 
-/** A full user resource (GET /api/v2/users, and `included` of the Incident Teams API), in the org `orgUuid`. */
-export function renderUser(u: UserRow, orgUuid: string): Record<string, unknown> {
+/** A user resource as downtimes and incidents embed it in `included`. */
+export function renderUserIncluded(u: UserRow): Record<string, unknown> {
   return {
     type: 'users',
     id: u.uuid,
@@ -46,6 +46,10 @@ export function renderUser(u: UserRow, orgUuid: string): Record<string, unknown>
       allowed_login_methods: [],
       status: 'Active',
     },
-    relationships: { org: { data: { type: 'orgs', id: orgUuid } } },
   };
+}
+
+/** A full user resource (GET /api/v2/users, and `included` of the Incident Teams API), in the org `orgUuid`. */
+export function renderUser(u: UserRow, orgUuid: string): Record<string, unknown> {
+  return { ...renderUserIncluded(u), relationships: { org: { data: { type: 'orgs', id: orgUuid } } } };
 }
