@@ -1,4 +1,5 @@
 /** Raw Datadog incident, todo, user and team bodies for tests, shaped like ../shared/conformance/datadog/. */
+import type { IncidentSummary } from '../../contract/incidents';
 import { iso, NOW } from './fixtures';
 
 type Json = Record<string, unknown>;
@@ -164,3 +165,32 @@ export const rawUserFull = (id: string, name: string | null, extra: Json = {}) =
     ...extra,
   },
 });
+
+/** The creation time of `incidentSummary()`: a fixed instant for the pure timeline and event tests. */
+export const SUMMARY_T0 = Date.parse('2026-09-01T10:00:00.000Z');
+
+/** A contract-shaped incident (what the BFF maps Datadog's body to), open, created at SUMMARY_T0. */
+export function incidentSummary(o: Partial<IncidentSummary> = {}): IncidentSummary {
+  return {
+    id: 'inc-1',
+    publicId: 7,
+    title: 'Checkout down',
+    severity: 'SEV-2',
+    state: 'active',
+    commander: null,
+    teams: [],
+    customerImpacted: false,
+    customerImpactScope: null,
+    customerImpactStart: null,
+    customerImpactEnd: null,
+    notificationHandles: [],
+    createdAt: SUMMARY_T0,
+    modifiedAt: SUMMARY_T0,
+    detectedAt: null,
+    resolvedAt: null,
+    timeToDetect: null,
+    timeToRepair: null,
+    customerImpactDuration: null,
+    ...o,
+  };
+}

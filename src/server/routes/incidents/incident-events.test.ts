@@ -1,34 +1,11 @@
-import type { IncidentSummary, Todo } from '../../../contract/incidents';
+import type { Todo } from '../../../contract/incidents';
 import { changeEvents, declaredEvent, noteEvent, stamp, todoChangeEvents, todoCreatedEvent } from './incident-events';
+import { incidentSummary as incident, SUMMARY_T0 } from '../../testing/incident-fixtures';
 
-const T0 = Date.parse('2026-09-01T10:00:00.000Z');
+const T0 = SUMMARY_T0;
 const ada = { id: 'u-ada', name: 'Ada', handle: 'ada@example.com', email: 'ada@example.com' };
 const grace = { id: 'u-grace', name: null, handle: 'grace@example.com', email: null };
 
-function incident(o: Partial<IncidentSummary> = {}): IncidentSummary {
-  return {
-    id: 'inc-1',
-    publicId: 7,
-    title: 'Checkout down',
-    severity: 'SEV-2',
-    state: 'active',
-    commander: null,
-    teams: [],
-    customerImpacted: false,
-    customerImpactScope: null,
-    customerImpactStart: null,
-    customerImpactEnd: null,
-    notificationHandles: [],
-    createdAt: T0,
-    modifiedAt: T0,
-    detectedAt: null,
-    resolvedAt: null,
-    timeToDetect: null,
-    timeToRepair: null,
-    customerImpactDuration: null,
-    ...o,
-  };
-}
 
 describe('incident change events', () => {
   it('records one event per changed field, with from and to, in a fixed order', () => {

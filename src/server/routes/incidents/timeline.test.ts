@@ -1,36 +1,13 @@
 import type { AuditRecord } from '../../../contract/auth';
-import { type IncidentSummary, type Todo, TimelineResponseSchema } from '../../../contract/incidents';
+import { type Todo, TimelineResponseSchema } from '../../../contract/incidents';
 import type { IncidentEvent } from '../../store/incident-events-store';
 import type { Transition } from '../../upstreams/datadog/incident-map';
 import { assembleTimeline, DEDUPE_WINDOW_MS, openWindow, type TimelineInput } from './timeline';
+import { incidentSummary as incident, SUMMARY_T0 } from '../../testing/incident-fixtures';
 
-const T0 = Date.parse('2026-09-01T10:00:00.000Z');
+const T0 = SUMMARY_T0;
 const MIN = 60_000;
 
-function incident(o: Partial<IncidentSummary> = {}): IncidentSummary {
-  return {
-    id: 'inc-1',
-    publicId: 7,
-    title: 'Checkout down',
-    severity: 'SEV-2',
-    state: 'active',
-    commander: null,
-    teams: [],
-    customerImpacted: false,
-    customerImpactScope: null,
-    customerImpactStart: null,
-    customerImpactEnd: null,
-    notificationHandles: [],
-    createdAt: T0,
-    modifiedAt: T0,
-    detectedAt: null,
-    resolvedAt: null,
-    timeToDetect: null,
-    timeToRepair: null,
-    customerImpactDuration: null,
-    ...o,
-  };
-}
 
 let eventId = 0;
 function event(o: Partial<IncidentEvent> & Pick<IncidentEvent, 'kind' | 'at'>): IncidentEvent {
