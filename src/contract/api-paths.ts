@@ -34,3 +34,27 @@ export const incidentPaths = {
   members: (id: string) => `/api/teams/${encodeURIComponent(id)}/members`,
   member: (id: string, userId: string) => `/api/teams/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
 } as const;
+
+/** Integrations (issue 5); every route is admin-only. Slack channels go in paths without their "#". */
+const enc = (v: string) => encodeURIComponent(v);
+export const integrationPaths = {
+  overview: '/api/integrations',
+  aws: '/api/integrations/aws',
+  awsAccount: (accountId: string, roleName: string) => `/api/integrations/aws/${enc(accountId)}/${enc(roleName)}`,
+  slack: '/api/integrations/slack',
+  slackAccounts: '/api/integrations/slack/accounts',
+  slackChannels: (account: string) => `/api/integrations/slack/accounts/${enc(account)}/channels`,
+  slackChannel: (account: string, channel: string) =>
+    `/api/integrations/slack/accounts/${enc(account)}/channels/${enc(channel.replace(/^#/, ''))}`,
+  pagerduty: '/api/integrations/pagerduty',
+  pagerdutyService: (name: string) => `/api/integrations/pagerduty/${enc(name)}`,
+  webhooks: '/api/integrations/webhooks',
+  webhook: (name: string) => `/api/integrations/webhooks/${enc(name)}`,
+  webhookTest: (name: string) => `/api/integrations/webhooks/${enc(name)}/test`,
+  customVariables: '/api/integrations/webhook-variables',
+  customVariable: (name: string) => `/api/integrations/webhook-variables/${enc(name)}`,
+  atlasProjects: '/api/integrations/atlas/projects',
+  atlasProject: (projectId: string) => `/api/integrations/atlas/projects/${enc(projectId)}`,
+  atlasIntegration: (projectId: string, type: string) =>
+    `/api/integrations/atlas/projects/${enc(projectId)}/${enc(type)}`,
+} as const;

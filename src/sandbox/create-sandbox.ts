@@ -79,6 +79,7 @@ export function createSandbox(o: SandboxOptions): Sandbox {
   let fault: SandboxFault | null = null;
   const app = new Hono();
   app.use('/api/*', faultMiddleware(() => fault));
+  // [issue 5] Atlas routes (/api/atlas/*, digest auth) are registered here, before the Datadog key check.
   app.use('/api/*', requireKeys(o.apiKey, o.appKey));
   registerValidateRoutes(app);
   registerGroupSearchRoutes(app, deps);
@@ -94,6 +95,7 @@ export function createSandbox(o: SandboxOptions): Sandbox {
   registerTeamMembershipRoutes(app, deps);
   registerIncidentTeamRoutes(app, deps);
   registerUserRoutes(app, deps);
+  // [issue 5] Datadog integration routes are registered here.
   app.notFound((c) => errorJson(c, 404, 'Not found'));
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorJson(c, err.status, ...err.messages);

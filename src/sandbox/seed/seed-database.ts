@@ -51,6 +51,8 @@ export function seedDatabase(db: Db, o: SeedOptions): void {
       seedDemoMonitors(monitors, o.nowUs, rng);
       seedDemoDowntimes(new DowntimesStore(db), o.nowUs);
       seedDemoPeopleWork(db, o.nowUs);
+      // [issue 5] seed the demo Datadog integrations here
+      // [issue 5] seed the demo Atlas projects and integrations here
     }
     if (o.seedMonitors && o.seedMonitors > 0) seedBulkMonitors(monitors, o.seedMonitors, o.nowUs, rng);
     setMeta(db, 'org_id', String(DEMO_ORG_ID));
@@ -67,6 +69,10 @@ export function seedDatabase(db: Db, o: SeedOptions): void {
  * new users, teams and incidents (relative to now); any org gets the users.
  */
 export function upgradeSeed(db: Db, fromVersion: number, nowUs: number): void {
+  if (fromVersion < 3) {
+    // [issue 5] seed the demo Datadog integrations here when getMeta(db, 'seed') === 'demo'
+    // [issue 5] seed the demo Atlas projects and integrations here when getMeta(db, 'seed') === 'demo'
+  }
   if (fromVersion >= 2) return;
   db.transaction(() => {
     for (const u of demoUserRows(nowUs)) insertUserIfMissing(db, u);

@@ -3,8 +3,8 @@
  * microseconds (Datadog prints microseconds); `_ts` columns are epoch seconds
  * (what Datadog's group states carry). JSON columns hold arrays or objects.
  */
-/** 2 added teams, memberships, incidents, todos and transitions. */
-export const SCHEMA_VERSION = 2;
+/** 2 added teams, memberships, incidents, todos and transitions; 3 added the Datadog and Atlas integrations. */
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -152,10 +152,17 @@ CREATE TABLE IF NOT EXISTS incident_transitions (
   user_id INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS incident_transitions_incident ON incident_transitions(incident_id);
+
+-- [issue 5] Datadog integration tables (AWS, Slack, PagerDuty, Webhooks) go here.
+
+-- [issue 5] Atlas tables (projects, integrations) go here.
+
 `;
 
 /** Tables in the order reset() empties them (children first). */
 export const TABLES = [
+  // [issue 5] Datadog integration tables
+  // [issue 5] Atlas tables
   'incident_transitions',
   'incident_todos',
   'incidents',
