@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/{server,sandbox,contract}/**/*.test.ts'],
+          // After each file: no response made through the BFF test app holds a stored secret canary.
+          setupFiles: ['src/server/testing/secret-scan.ts'],
         },
       },
       {

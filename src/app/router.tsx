@@ -8,6 +8,7 @@ import { IncidentListSkeleton } from '../features/incidents/components/incident-
 import { DetailSkeleton } from '../features/monitors/components/detail-skeleton';
 import { TeamPageSkeleton, TeamsSkeleton } from '../features/teams/components/teams-skeleton';
 import { AdminPageSkeleton } from './routes/admin/admin-page-skeleton';
+import { IntegrationsErrorBoundary } from './routes/integrations/error-boundary';
 import * as loginRoute from './routes/login';
 import * as listRoute from './routes/monitors/list';
 import { NotFound } from './routes/not-found';
@@ -19,6 +20,19 @@ const skipSearchOnlyChanges: ShouldRevalidateFunction = ({ currentUrl, nextUrl, 
 
 /** The route tree; loaders get the QueryClient (never a module-level singleton). */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  /** An admin-only integrations page, loaded on first visit; a non-admin sees "Only admins manage integrations". */
+  const integrationRoute = (
+    path: string,
+    load: () => Promise<{ loader: (qc: QueryClient) => RouteObject['loader']; Component: RouteObject['Component'] }>,
+  ): RouteObject => ({
+    path,
+    lazy: async () => {
+      const route = await load();
+      return { loader: route.loader(queryClient), Component: route.Component };
+    },
+    ErrorBoundary: IntegrationsErrorBoundary,
+    HydrateFallback: AdminPageSkeleton,
+  });
   return [
     {
       path: paths.login.path,
@@ -115,6 +129,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ErrorBoundary: RouteErrorBoundary,
           HydrateFallback: AdminPageSkeleton,
         },
+        // The project is in ?project=; a new project loads before the page switches to it.
+        integrationRoute(paths.integrationsAtlas.path, () => import('./routes/integrations/atlas')),
+        integrationRoute(paths.integrations.path, () => import('./routes/integrations/overview')),
+        integrationRoute(paths.integrationsAws.path, () => import('./routes/integrations/aws')),
+        integrationRoute(paths.integrationsSlack.path, () => import('./routes/integrations/slack')),
+        integrationRoute(paths.integrationsPagerDuty.path, () => import('./routes/integrations/pagerduty')),
+        integrationRoute(paths.integrationsWebhooks.path, () => import('./routes/integrations/webhooks')),
         { path: '*', Component: NotFound },
       ],
     },

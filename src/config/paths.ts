@@ -52,6 +52,30 @@ export const paths = {
     path: '/admin/users',
     getHref: () => '/admin/users',
   },
+  integrations: {
+    path: '/integrations',
+    getHref: () => '/integrations',
+  },
+  integrationsAws: {
+    path: '/integrations/aws',
+    getHref: () => '/integrations/aws',
+  },
+  integrationsSlack: {
+    path: '/integrations/slack',
+    getHref: () => '/integrations/slack',
+  },
+  integrationsPagerDuty: {
+    path: '/integrations/pagerduty',
+    getHref: () => '/integrations/pagerduty',
+  },
+  integrationsWebhooks: {
+    path: '/integrations/webhooks',
+    getHref: () => '/integrations/webhooks',
+  },
+  integrationsAtlas: {
+    path: '/integrations/atlas',
+    getHref: () => '/integrations/atlas',
+  },
   adminAudit: {
     path: '/admin/audit',
     /** The audit log, optionally with its filters (`?actor=alice&outcome=denied`). */

@@ -154,8 +154,17 @@ export const SlackChannelInputSchema = z.strictObject({
 });
 export type SlackChannelInput = z.input<typeof SlackChannelInputSchema>;
 
+/** Only the options given change; no defaults here, so an edit never resets the others. */
 export const SlackChannelUpdateSchema = z.strictObject({
-  display: SlackDisplaySchema.partial(),
+  display: z
+    .strictObject({
+      message: z.boolean(),
+      notified: z.boolean(),
+      snapshot: z.boolean(),
+      tags: z.boolean(),
+      muteButtons: z.boolean(),
+    })
+    .partial(),
 });
 export type SlackChannelUpdate = z.input<typeof SlackChannelUpdateSchema>;
 

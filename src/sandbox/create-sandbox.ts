@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { DEFAULT_ATLAS_PRIVATE_KEY, DEFAULT_ATLAS_PUBLIC_KEY, registerAtlasRoutes } from './atlas/atlas-routes';
 import { requireKeys } from './lib/auth';
 import type { SandboxDeps } from './lib/context';
 import { errorJson, HttpError } from './lib/errors';
@@ -11,6 +12,7 @@ import { registerIncidentSearchRoutes } from './routes/incident-search';
 import { registerIncidentTeamRoutes } from './routes/incident-teams';
 import { registerIncidentTodoRoutes } from './routes/incident-todos';
 import { registerIncidentRoutes } from './routes/incidents';
+import { registerIntegrationRoutes } from './routes/integration-routes';
 import { registerLegacyMuteRoutes } from './routes/legacy-mute';
 import { registerGroupSearchRoutes } from './routes/monitor-groups-search';
 import { registerMonitorRoutes } from './routes/monitors';
@@ -36,6 +38,9 @@ export interface SandboxOptions {
   seedMonitors?: number;
   apiKey: string;
   appKey: string;
+  /** The local Atlas's API key pair (HTTP Digest username and password); defaults to sandbox-atlas-public-key / sandbox-atlas-private-key. */
+  atlasPublicKey?: string;
+  atlasPrivateKey?: string;
   /** Epoch milliseconds; defaults to Date.now. */
   now?: () => number;
 }
@@ -79,7 +84,8 @@ export function createSandbox(o: SandboxOptions): Sandbox {
   let fault: SandboxFault | null = null;
   const app = new Hono();
   app.use('/api/*', faultMiddleware(() => fault));
-  // [issue 5] Atlas routes (/api/atlas/*, digest auth) are registered here, before the Datadog key check.
+  // Atlas (issue 5): /api/atlas/* with digest auth, before the Datadog key check (which skips /api/atlas/).
+  registerAtlasRoutes(app, { db, now, publicKey: o.atlasPublicKey ?? DEFAULT_ATLAS_PUBLIC_KEY, privateKey: o.atlasPrivateKey ?? DEFAULT_ATLAS_PRIVATE_KEY });
   app.use('/api/*', requireKeys(o.apiKey, o.appKey));
   registerValidateRoutes(app);
   registerGroupSearchRoutes(app, deps);
@@ -95,7 +101,8 @@ export function createSandbox(o: SandboxOptions): Sandbox {
   registerTeamMembershipRoutes(app, deps);
   registerIncidentTeamRoutes(app, deps);
   registerUserRoutes(app, deps);
-  // [issue 5] Datadog integration routes are registered here.
+  // Datadog integrations (issue 5): AWS, Slack, PagerDuty, Webhooks, the 2018 bodies, the test delivery.
+  registerIntegrationRoutes(app, deps);
   app.notFound((c) => errorJson(c, 404, 'Not found'));
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorJson(c, err.status, ...err.messages);

@@ -10,6 +10,8 @@ describe('parseSandboxEnv', () => {
         SANDBOX_HOST: '127.0.0.1',
         SANDBOX_API_KEY: 'sandbox-api-key',
         SANDBOX_APP_KEY: 'sandbox-app-key',
+        SANDBOX_ATLAS_PUBLIC_KEY: 'sandbox-atlas-public-key',
+        SANDBOX_ATLAS_PRIVATE_KEY: 'sandbox-atlas-private-key',
         WATCHDECK_DATA_DIR: './data',
         SANDBOX_SEED: 'demo',
       },
@@ -22,6 +24,8 @@ describe('parseSandboxEnv', () => {
       SANDBOX_HOST: '0.0.0.0',
       SANDBOX_API_KEY: 'a',
       SANDBOX_APP_KEY: 'b',
+      SANDBOX_ATLAS_PUBLIC_KEY: 'atlas-pub',
+      SANDBOX_ATLAS_PRIVATE_KEY: 'atlas-priv',
       WATCHDECK_DATA_DIR: '/tmp/x',
       SANDBOX_SEED: 'empty',
       SANDBOX_SEED_MONITORS: '10000',
@@ -34,6 +38,8 @@ describe('parseSandboxEnv', () => {
         SANDBOX_HOST: '0.0.0.0',
         SANDBOX_API_KEY: 'a',
         SANDBOX_APP_KEY: 'b',
+        SANDBOX_ATLAS_PUBLIC_KEY: 'atlas-pub',
+        SANDBOX_ATLAS_PRIVATE_KEY: 'atlas-priv',
         WATCHDECK_DATA_DIR: '/tmp/x',
         SANDBOX_SEED: 'empty',
         SANDBOX_SEED_MONITORS: 10000,
@@ -42,8 +48,9 @@ describe('parseSandboxEnv', () => {
   });
 
   it('treats empty strings as unset', () => {
-    const r = parseSandboxEnv({ SANDBOX_PORT: '', SANDBOX_SEED_MONITORS: '' });
+    const r = parseSandboxEnv({ SANDBOX_PORT: '', SANDBOX_SEED_MONITORS: '', SANDBOX_ATLAS_PRIVATE_KEY: '' });
     expect(r.ok && r.env.SANDBOX_PORT).toBe(8126);
+    expect(r.ok && r.env.SANDBOX_ATLAS_PRIVATE_KEY).toBe('sandbox-atlas-private-key');
   });
 
   it.each([

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   SANDBOX_HOST: z.string().trim().min(1).default('127.0.0.1'),
   SANDBOX_API_KEY: z.string().min(1).default('sandbox-api-key'),
   SANDBOX_APP_KEY: z.string().min(1).default('sandbox-app-key'),
+  SANDBOX_ATLAS_PUBLIC_KEY: z.string().min(1).default('sandbox-atlas-public-key'),
+  SANDBOX_ATLAS_PRIVATE_KEY: z.string().min(1).default('sandbox-atlas-private-key'),
   WATCHDECK_DATA_DIR: z.string().trim().min(1).default('./data'),
   SANDBOX_SEED: z.enum(['demo', 'empty']).default('demo'),
   SANDBOX_SEED_MONITORS: z.coerce.number().int().positive().optional(),

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { createSandbox } from './create-sandbox';
 import { loadSandboxEnv } from './env';
 
-/** `npm run sandbox`: the local Datadog on its own port. */
+/** `npm run sandbox`: the local Datadog (and the local Atlas under /api/atlas/) on its own port. */
 const env = loadSandboxEnv();
 const sandbox = createSandbox({
   dataDir: env.WATCHDECK_DATA_DIR,
@@ -10,11 +10,13 @@ const sandbox = createSandbox({
   seedMonitors: env.SANDBOX_SEED_MONITORS,
   apiKey: env.SANDBOX_API_KEY,
   appKey: env.SANDBOX_APP_KEY,
+  atlasPublicKey: env.SANDBOX_ATLAS_PUBLIC_KEY,
+  atlasPrivateKey: env.SANDBOX_ATLAS_PRIVATE_KEY,
 });
 
 const server = serve({ fetch: sandbox.fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-  console.log(`[sandbox] local Datadog listening on http://${host}:${info.port} (data: ${env.WATCHDECK_DATA_DIR})`);
+  console.log(`[sandbox] local Datadog + Atlas listening on http://${host}:${info.port} (data: ${env.WATCHDECK_DATA_DIR})`);
 });
 
 let stopping = false;

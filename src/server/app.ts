@@ -21,12 +21,16 @@ import { JSON_CONTENT_TYPE, registerRoute } from './routes/define-route';
 import { createRouteIndex } from './routes/route-index';
 import { routeTable } from './routes/route-table';
 import { openStore, type BffStore } from './store/open-store';
+import type { AtlasClient } from './upstreams/atlas/client';
+import { fromAtlasError, isAtlasError } from './upstreams/atlas/errors';
 import type { DatadogClient } from './upstreams/datadog/client';
 import { isUpstreamError } from './upstreams/upstream-error';
 
 export interface AppOptions {
   config: ServerConfig;
   datadog: DatadogClient;
+  /** Atlas's client; null or absent = Atlas not configured. */
+  atlas?: AtlasClient | null;
   now?: () => number;
   /** Built SPA to serve; default "dist", null serves none. */
   staticDir?: string | null;
@@ -61,11 +65,15 @@ function buildDeps(options: AppOptions): ServerDeps {
   const { config } = options;
   const now = options.now ?? Date.now;
   const store = options.store ?? openStore(':memory:');
+  const atlas = options.atlas ?? null;
+  const redact = atlas ? (text: string) => atlas.redact(options.datadog.redact(text)) : options.datadog.redact;
   return {
     config,
     datadog: options.datadog,
+    atlas,
+    redact,
     now,
-    logger: options.logger ?? createLogger({ redact: options.datadog.redact, level: config.logLevel }),
+    logger: options.logger ?? createLogger({ redact, level: config.logLevel }),
     testControls: config.mode === 'embedded' ? (options.testControls ?? null) : null,
     snapshots: new SnapshotCache({
       freshMs: FRESH_MS,
@@ -163,7 +171,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       httpError = err;
     } else if (isUpstreamError(err)) {
       const mutation = c.req.method !== 'GET' && c.req.method !== 'HEAD';
-      httpError = fromUpstreamError(err, { mutation });
+      httpError = isAtlasError(err) ? fromAtlasError(err, { mutation }) : fromUpstreamError(err, { mutation });
       if (audit) audit.outcome = 'failed';
       logger.warn('upstream failed', {
         requestId,
@@ -189,7 +197,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       const why = httpError.extra.fields ? `${httpError.code}: ${Object.keys(httpError.extra.fields).join(', ')}` : `${httpError.code}: ${httpError.message}`;
       audit.detail = audit.detail ? `${audit.detail}; ${why}` : why;
     }
-    return c.body(deps.datadog.redact(JSON.stringify(errorBody(httpError, requestId))), httpError.status as 400, {
+    return c.body(deps.redact(JSON.stringify(errorBody(httpError, requestId))), httpError.status as 400, {
       ...httpError.extra.headers,
       'Content-Type': JSON_CONTENT_TYPE,
       'Cache-Control': 'no-store',

@@ -16,6 +16,7 @@ describe('parseEnv', () => {
       mode: 'embedded',
       site: null,
       upstream: null,
+      atlas: null,
       timeoutMs: 10000,
       dataDir: './data',
       port: 8080,
@@ -167,5 +168,61 @@ describe('parseEnv', () => {
   it('never puts a key value in its error message', () => {
     const err = errorOf({ DD_API_KEY: 'secret-api-key-value', DD_SITE: 'nope' });
     expect(err.message).not.toContain('secret-api-key-value');
+  });
+
+  describe('Atlas', () => {
+    const REAL = { DD_API_KEY: 'k', DD_APP_KEY: 'a' };
+    const KEYS = { ATLAS_PUBLIC_KEY: 'abcdefgh', ATLAS_PRIVATE_KEY: '3c9d0e6a-1b2f-4a5e-9c8d-7f6e5d4c3b2a' };
+
+    it('is off in real mode without Atlas keys, and in embedded mode (index.ts runs its own)', () => {
+      expect(parseEnv(REAL).atlas).toBeNull();
+      expect(parseEnv({ DD_API_URL: 'http://127.0.0.1:8787' }).atlas).toBeNull();
+      expect(parseEnv({}).atlas).toBeNull();
+    });
+
+    it('talks to cloud.mongodb.com in real mode with both keys', () => {
+      expect(parseEnv({ ...REAL, ...KEYS }).atlas).toEqual({
+        baseUrl: 'https://cloud.mongodb.com',
+        publicKey: 'abcdefgh',
+        privateKey: KEYS.ATLAS_PRIVATE_KEY,
+      });
+    });
+
+    it('follows DD_API_URL in pointed mode (the standalone sandbox serves Atlas on the same port)', () => {
+      expect(parseEnv({ DD_API_URL: 'http://127.0.0.1:8787/', ...KEYS }).atlas?.baseUrl).toBe('http://127.0.0.1:8787');
+    });
+
+    it('lets ATLAS_API_URL win in real and pointed mode, without its trailing slash', () => {
+      expect(parseEnv({ ...REAL, ...KEYS, ATLAS_API_URL: 'https://atlas.example.com/' }).atlas?.baseUrl).toBe('https://atlas.example.com');
+      expect(parseEnv({ DD_API_URL: 'http://127.0.0.1:8787', ...KEYS, ATLAS_API_URL: 'http://127.0.0.1:9999' }).atlas?.baseUrl).toBe(
+        'http://127.0.0.1:9999',
+      );
+    });
+
+    it('treats blank Atlas values as unset', () => {
+      expect(parseEnv({ ...REAL, ATLAS_PUBLIC_KEY: ' ', ATLAS_PRIVATE_KEY: '', ATLAS_API_URL: '' }).atlas).toBeNull();
+    });
+
+    it.each([
+      [{ ...REAL, ATLAS_PUBLIC_KEY: 'abcdefgh' }, 'ATLAS_PRIVATE_KEY', 'is required when ATLAS_PUBLIC_KEY is set'],
+      [{ ...REAL, ATLAS_PRIVATE_KEY: 'p' }, 'ATLAS_PUBLIC_KEY', 'is required when ATLAS_PRIVATE_KEY is set'],
+      [{ ATLAS_PRIVATE_KEY: 'p' }, 'ATLAS_PUBLIC_KEY', 'is required when ATLAS_PRIVATE_KEY is set'],
+      [{ ...REAL, ATLAS_API_URL: 'https://atlas.example.com' }, 'ATLAS_PUBLIC_KEY', 'is required when ATLAS_API_URL is set'],
+      [{ ...REAL, ...KEYS, ATLAS_API_URL: 'ftp://atlas.example.com' }, 'ATLAS_API_URL', 'must be an http:// or https:// URL'],
+      [{ ...REAL, ...KEYS, ATLAS_API_URL: 'https://u:p@atlas.example.com' }, 'ATLAS_API_URL', 'no credentials'],
+      [{ ...REAL, ...KEYS, ATLAS_API_URL: 'not a url' }, 'ATLAS_API_URL', 'http'],
+      [KEYS, 'ATLAS_PUBLIC_KEY', 'embedded mode'],
+      [{ ATLAS_API_URL: 'http://127.0.0.1:9999' }, 'ATLAS_API_URL', 'embedded mode'],
+    ])('names the bad Atlas variable: %j', (source, variable, why) => {
+      const err = errorOf(source);
+      expect(err.variable).toBe(variable);
+      expect(err.message).toContain(why);
+    });
+
+    it('never puts an Atlas key in its error message', () => {
+      const err = errorOf({ ...REAL, ATLAS_PRIVATE_KEY: 'canary-atlas-private', ATLAS_API_URL: 'nope' });
+      expect(err.message).not.toContain('canary-atlas-private');
+      expect(errorOf({ ATLAS_PUBLIC_KEY: 'canary-atlas-public' }).message).not.toContain('canary-atlas-public');
+    });
   });
 });

@@ -36,12 +36,27 @@ export interface AuthConfig {
   proxyRoles: ProxyRoleRule[];
 }
 
+export interface AtlasConfig {
+  baseUrl: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+/** Atlas's Admin API, when neither ATLAS_API_URL nor (in pointed mode) DD_API_URL says otherwise. */
+export const ATLAS_DEFAULT_URL = 'https://cloud.mongodb.com';
+
 export interface ServerConfig {
   mode: Mode;
   /** The Datadog site in real mode; null in embedded and pointed mode. */
   site: DatadogSite | null;
   /** Where and how to reach Datadog; null in embedded mode (the sandbox runs in-process). */
   upstream: { baseUrl: string; apiKey: string; appKey: string } | null;
+  /**
+   * Where and how to reach Atlas (HTTP Digest with the public key as user name, the private key as password).
+   * Null in embedded mode (index.ts gives the in-process Atlas random keys) and in real or pointed mode
+   * without ATLAS_PUBLIC_KEY + ATLAS_PRIVATE_KEY, where the Atlas routes say Atlas is not configured.
+   */
+  atlas: AtlasConfig | null;
   timeoutMs: number;
   dataDir: string;
   port: number;
@@ -91,6 +106,9 @@ const EnvSchema = z.object({
   DD_SITE: z.enum(DATADOG_SITES, { error: `must be one of ${DATADOG_SITES.join(', ')}` }).default('datadoghq.com'),
   DD_API_URL: apiUrl.optional(),
   DD_TIMEOUT_MS: intString(1, 600_000).default(10_000),
+  ATLAS_PUBLIC_KEY: z.string().min(1).optional(),
+  ATLAS_PRIVATE_KEY: z.string().min(1).optional(),
+  ATLAS_API_URL: apiUrl.optional(),
   WATCHDECK_DATA_DIR: z.string().min(1).default('./data'),
   PORT: intString(0, 65_535).default(8080),
   HOST: z
@@ -118,6 +136,33 @@ const EnvSchema = z.object({
 
 const VARIABLES = Object.keys(EnvSchema.shape);
 
+type ParsedEnv = z.output<typeof EnvSchema>;
+
+/**
+ * Atlas's keys come as a pair. The base URL is ATLAS_API_URL, else DD_API_URL
+ * in pointed mode (the standalone sandbox serves Atlas on the same port), else
+ * cloud.mongodb.com. Embedded mode always runs its own Atlas in-process, so
+ * Atlas settings there are a mistake worth naming rather than ignoring.
+ */
+function atlasConfig(env: ParsedEnv, mode: Mode): AtlasConfig | null {
+  if (env.ATLAS_PUBLIC_KEY && !env.ATLAS_PRIVATE_KEY) throw new ConfigError('ATLAS_PRIVATE_KEY', 'is required when ATLAS_PUBLIC_KEY is set');
+  if (env.ATLAS_PRIVATE_KEY && !env.ATLAS_PUBLIC_KEY) throw new ConfigError('ATLAS_PUBLIC_KEY', 'is required when ATLAS_PRIVATE_KEY is set');
+  if (mode === 'embedded') {
+    const given = env.ATLAS_PUBLIC_KEY ? 'ATLAS_PUBLIC_KEY' : env.ATLAS_API_URL ? 'ATLAS_API_URL' : null;
+    if (given) {
+      throw new ConfigError(
+        given,
+        'is only used with DD_API_KEY or DD_API_URL; without them watchdeck runs in embedded mode with its own local Atlas',
+      );
+    }
+    return null;
+  }
+  if (env.ATLAS_API_URL && !env.ATLAS_PUBLIC_KEY) throw new ConfigError('ATLAS_PUBLIC_KEY', 'is required when ATLAS_API_URL is set');
+  if (!env.ATLAS_PUBLIC_KEY || !env.ATLAS_PRIVATE_KEY) return null;
+  const baseUrl = env.ATLAS_API_URL ?? (mode === 'pointed' ? (env.DD_API_URL as string) : ATLAS_DEFAULT_URL);
+  return { baseUrl, publicKey: env.ATLAS_PUBLIC_KEY, privateKey: env.ATLAS_PRIVATE_KEY };
+}
+
 /** Parses an environment (process.env or a test's object). Throws a ConfigError naming the bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): ServerConfig {
   // Treat empty strings as unset, the way `FOO= cmd` and compose files mean them.
@@ -139,6 +184,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerConf
   if (env.DD_APP_KEY && !env.DD_API_KEY) throw new ConfigError('DD_API_KEY', 'is required when DD_APP_KEY is set');
 
   const mode: Mode = env.DD_API_URL ? 'pointed' : env.DD_API_KEY ? 'real' : 'embedded';
+  const atlas = atlasConfig(env, mode);
   if (env.WATCHDECK_TEST_CONTROLS === '1' && mode !== 'embedded') {
     throw new ConfigError('WATCHDECK_TEST_CONTROLS', 'is only allowed in embedded mode');
   }
@@ -163,6 +209,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerConf
     mode,
     site: mode === 'real' ? env.DD_SITE : null,
     upstream,
+    atlas,
     timeoutMs: env.DD_TIMEOUT_MS,
     dataDir: env.WATCHDECK_DATA_DIR,
     port: env.PORT,

@@ -9,7 +9,7 @@ import path from 'node:path';
  * URL (never in the log); the next start prints nothing; WATCHDECK_ADMIN_PASSWORD
  * then takes over at the following start.
  */
-const UNSET = ['DD_API_KEY', 'DD_APP_KEY', 'DD_API_URL', 'DD_SITE', 'WATCHDECK_ADMIN_PASSWORD', 'WATCHDECK_AUTH', 'WATCHDECK_TEST_CONTROLS', 'PORT', 'HOST'];
+const UNSET = ['DD_API_KEY', 'DD_APP_KEY', 'DD_API_URL', 'DD_SITE', 'ATLAS_PUBLIC_KEY', 'ATLAS_PRIVATE_KEY', 'ATLAS_API_URL', 'WATCHDECK_ADMIN_PASSWORD', 'WATCHDECK_AUTH', 'WATCHDECK_TEST_CONTROLS', 'PORT', 'HOST'];
 const ENV_PASSWORD = 'canary-env-admin-password-42';
 
 interface Started {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrapAdmin } from './auth/bootstrap-admin';
@@ -8,6 +8,7 @@ import type { TestControls } from './lib/deps';
 import { createLogger } from './lib/logger';
 import { createRedactor } from './lib/redact';
 import { openStore } from './store/open-store';
+import { createAtlasClient } from './upstreams/atlas/client';
 import { createDatadogClient, type FetchLike } from './upstreams/datadog/client';
 
 /** Entry point: read the environment, pick the upstream, listen. Nothing else. */
@@ -19,6 +20,8 @@ interface Upstream {
   baseUrl: string;
   apiKey: string;
   appKey: string;
+  /** Atlas's base URL and key pair; null = Atlas not configured. */
+  atlas: { baseUrl: string; publicKey: string; privateKey: string } | null;
   fetch: FetchLike;
   testControls: TestControls | null;
   close: () => void;
@@ -29,12 +32,16 @@ async function embeddedUpstream(config: ServerConfig): Promise<Upstream> {
   const { createSandbox } = await import('../sandbox/create-sandbox');
   const apiKey = randomBytes(16).toString('hex');
   const appKey = randomBytes(20).toString('hex');
+  // The local Atlas's digest key pair (public key = user name, private key = password), new at every start like the Datadog keys.
+  const atlas = { baseUrl: EMBEDDED_BASE_URL, publicKey: randomBytes(8).toString('hex'), privateKey: randomUUID() };
   const sandbox = createSandbox({
     dataDir: config.dataDir,
     seed: config.sandbox.seed,
     ...(config.sandbox.seedMonitors !== null ? { seedMonitors: config.sandbox.seedMonitors } : {}),
     apiKey,
     appKey,
+    atlasPublicKey: atlas.publicKey,
+    atlasPrivateKey: atlas.privateKey,
   });
   const testControls: TestControls | null = config.testControls
     ? {
@@ -47,7 +54,15 @@ async function embeddedUpstream(config: ServerConfig): Promise<Upstream> {
           ),
       }
     : null;
-  return { baseUrl: EMBEDDED_BASE_URL, apiKey, appKey, fetch: (req) => sandbox.fetch(req), testControls, close: () => sandbox.close() };
+  return {
+    baseUrl: EMBEDDED_BASE_URL,
+    apiKey,
+    appKey,
+    atlas,
+    fetch: (req) => sandbox.fetch(req),
+    testControls,
+    close: () => sandbox.close(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -55,7 +70,7 @@ async function main(): Promise<void> {
   const upstream: Upstream =
     config.upstream === null
       ? await embeddedUpstream(config)
-      : { ...config.upstream, fetch: (req) => fetch(req), testControls: null, close: () => {} };
+      : { ...config.upstream, atlas: config.atlas, fetch: (req) => fetch(req), testControls: null, close: () => {} };
 
   // The BFF's own store (users, sessions, audit), beside but apart from the sandbox's file.
   const store = openStore({ dataDir: config.dataDir });
@@ -65,10 +80,18 @@ async function main(): Promise<void> {
       ? await bootstrapAdmin({ store, passwords, adminPassword: config.auth.adminPassword, now: Date.now })
       : { generatedPassword: null };
 
-  const secrets = [upstream.apiKey, upstream.appKey, config.auth.adminPassword ?? '', boot.generatedPassword ?? ''];
+  const secrets = [
+    upstream.apiKey,
+    upstream.appKey,
+    upstream.atlas?.publicKey ?? '',
+    upstream.atlas?.privateKey ?? '',
+    config.auth.adminPassword ?? '',
+    boot.generatedPassword ?? '',
+  ];
   const logger = createLogger({ redact: createRedactor(secrets), level: config.logLevel });
   const datadog = createDatadogClient({ ...upstream, timeoutMs: config.timeoutMs });
-  const app = createApp({ config, datadog, logger, testControls: upstream.testControls, store, passwords });
+  const atlas = upstream.atlas ? createAtlasClient({ ...upstream.atlas, fetch: upstream.fetch, timeoutMs: config.timeoutMs }) : null;
+  const app = createApp({ config, datadog, atlas, logger, testControls: upstream.testControls, store, passwords });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;

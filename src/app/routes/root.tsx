@@ -23,7 +23,7 @@ function navLinkClass({ isActive }: { isActive: boolean }) {
   return `topnav__link${isActive ? ' is-active' : ''}`;
 }
 
-/** The shell: top nav (Monitors, Incidents, Teams, and Users and Audit for admins), who is signed in, the page, and background-error notices. */
+/** The shell: top nav (Monitors, Incidents, Teams, and Users, Audit and Integrations for admins), who is signed in, the page, and background-error notices. */
 export function RootLayout() {
   const { data: config } = useQuery(appConfigQueryOptions);
   // Not a suspense query: after a 401 the cache is cleared while this is still on screen.
@@ -69,6 +69,11 @@ export function RootLayout() {
                 <li>
                   <NavLink to={paths.adminAudit.getHref()} className={navLinkClass}>
                     Audit
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.integrations.getHref()} className={navLinkClass}>
+                    Integrations
                   </NavLink>
                 </li>
               </>

@@ -1,3 +1,4 @@
+import { seedDemoAtlas, seedDemoAtlasIfMissing } from '../atlas/demo-atlas';
 import { getMeta, setMeta, wipe, type Db } from '../store/db';
 import { DowntimesStore } from '../store/downtimes-store';
 import { IncidentsStore } from '../store/incidents-store';
@@ -11,6 +12,7 @@ import { seedBulkMonitors } from './bulk-monitors';
 import { FIRST_MONITOR_ID } from './catalog';
 import { seedDemoDowntimes } from './demo-downtimes';
 import { seedDemoIncidents } from './demo-incidents';
+import { seedDemoIntegrations, seedDemoIntegrationsIfEmpty } from './demo-integrations';
 import { seedDemoMonitors } from './demo-monitors';
 import { seedDemoTeams } from './demo-teams';
 import { Prng } from './prng';
@@ -51,8 +53,10 @@ export function seedDatabase(db: Db, o: SeedOptions): void {
       seedDemoMonitors(monitors, o.nowUs, rng);
       seedDemoDowntimes(new DowntimesStore(db), o.nowUs);
       seedDemoPeopleWork(db, o.nowUs);
-      // [issue 5] seed the demo Datadog integrations here
-      // [issue 5] seed the demo Atlas projects and integrations here
+      // Datadog integrations (issue 5): AWS, Slack, PagerDuty, a webhook and a custom variable.
+      seedDemoIntegrations(db, o.nowUs);
+      // Atlas (issue 5): two projects; SLACK and DATADOG in checkout-prod, WEBHOOK in analytics-staging.
+      seedDemoAtlas(db, o.nowUs);
     }
     if (o.seedMonitors && o.seedMonitors > 0) seedBulkMonitors(monitors, o.seedMonitors, o.nowUs, rng);
     setMeta(db, 'org_id', String(DEMO_ORG_ID));
@@ -70,8 +74,10 @@ export function seedDatabase(db: Db, o: SeedOptions): void {
  */
 export function upgradeSeed(db: Db, fromVersion: number, nowUs: number): void {
   if (fromVersion < 3) {
-    // [issue 5] seed the demo Datadog integrations here when getMeta(db, 'seed') === 'demo'
-    // [issue 5] seed the demo Atlas projects and integrations here when getMeta(db, 'seed') === 'demo'
+    // Datadog integrations (issue 5): a demo org from before schema 3 gets them, once, into empty tables.
+    if (getMeta(db, 'seed') === 'demo') seedDemoIntegrationsIfEmpty(db, nowUs);
+    // Atlas (issue 5): a demo org from before schema 3 gets the demo Atlas projects and integrations.
+    if (getMeta(db, 'seed') === 'demo') seedDemoAtlasIfMissing(db, nowUs);
   }
   if (fromVersion >= 2) return;
   db.transaction(() => {

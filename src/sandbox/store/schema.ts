@@ -153,16 +153,108 @@ CREATE TABLE IF NOT EXISTS incident_transitions (
 );
 CREATE INDEX IF NOT EXISTS incident_transitions_incident ON incident_transitions(incident_id);
 
--- [issue 5] Datadog integration tables (AWS, Slack, PagerDuty, Webhooks) go here.
+-- Datadog integrations (issue 5). config/display/schedules are JSON; secrets are stored plain and never read back.
+CREATE TABLE IF NOT EXISTS dd_aws_accounts (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  account_id TEXT NOT NULL UNIQUE,
+  role_name TEXT NOT NULL,
+  external_id TEXT NOT NULL,
+  config TEXT NOT NULL,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL
+);
 
--- [issue 5] Atlas tables (projects, integrations) go here.
+CREATE TABLE IF NOT EXISTS dd_slack_accounts (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  service_hook_url TEXT,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dd_slack_channels (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  account TEXT NOT NULL REFERENCES dd_slack_accounts(name) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  display TEXT NOT NULL,
+  transfer_all_user_comments INTEGER NOT NULL,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL,
+  UNIQUE (account, name)
+);
+
+CREATE TABLE IF NOT EXISTS dd_pagerduty_services (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  service_name TEXT NOT NULL UNIQUE,
+  service_key TEXT NOT NULL,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dd_pagerduty_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  subdomain TEXT,
+  schedules TEXT NOT NULL,
+  api_token TEXT,
+  modified_us INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dd_webhooks (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL,
+  payload TEXT,
+  custom_headers TEXT,
+  encode_as TEXT NOT NULL,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dd_webhook_custom_variables (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL,
+  is_secret INTEGER NOT NULL,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL
+);
+
+-- Atlas (issue 5): projects (groups) and one integration per type per project; field_values is a JSON object.
+CREATE TABLE IF NOT EXISTS atlas_projects (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  org_id TEXT NOT NULL,
+  cluster_count INTEGER NOT NULL,
+  created_us INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS atlas_integrations (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  project_id TEXT NOT NULL REFERENCES atlas_projects(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  field_values TEXT NOT NULL,
+  created_us INTEGER NOT NULL,
+  modified_us INTEGER NOT NULL,
+  UNIQUE (project_id, type)
+);
 
 `;
 
 /** Tables in the order reset() empties them (children first). */
 export const TABLES = [
-  // [issue 5] Datadog integration tables
-  // [issue 5] Atlas tables
+  // Datadog integrations (issue 5)
+  'dd_slack_channels',
+  'dd_slack_accounts',
+  'dd_aws_accounts',
+  'dd_pagerduty_services',
+  'dd_pagerduty_settings',
+  'dd_webhooks',
+  'dd_webhook_custom_variables',
+  // Atlas (issue 5)
+  'atlas_integrations',
+  'atlas_projects',
   'incident_transitions',
   'incident_todos',
   'incidents',

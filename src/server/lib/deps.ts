@@ -5,8 +5,10 @@ import type { Sessions } from '../auth/sessions';
 import type { TokenBuckets } from '../auth/token-bucket';
 import type { ServerConfig } from '../env';
 import type { BffStore } from '../store/open-store';
+import type { AtlasClient } from '../upstreams/atlas/client';
 import type { DatadogClient } from '../upstreams/datadog/client';
 import type { Logger } from './logger';
+import type { Redactor } from './redact';
 import type { SnapshotCache } from './snapshot-cache';
 
 /** Hooks into the embedded sandbox, for e2e tests only (WATCHDECK_TEST_CONTROLS=1). */
@@ -19,6 +21,10 @@ export interface TestControls {
 export interface ServerDeps {
   config: ServerConfig;
   datadog: DatadogClient;
+  /** Null when the BFF has no Atlas keys (real or pointed mode without ATLAS_*): the Atlas routes say so. */
+  atlas: AtlasClient | null;
+  /** Scrubs every upstream key (Datadog and Atlas) out of a text; every response body passes through it. */
+  redact: Redactor;
   now: () => number;
   logger: Logger;
   /** Last good upstream answers for GETs (coalesced, stale-if-error), keyed by role and resource. */

@@ -192,7 +192,7 @@ export function registerRoute(app: Hono<AppEnv>, route: BoundRoute): void {
     if (reply.text !== undefined) return c.body(reply.text, reply.status as 200, headers);
     if (reply.body === undefined) return c.body(null, reply.status as 204, headers);
     // Upstream data passes through here; no form of a key may leave, whatever field it hid in (SECURITY 1).
-    const text = deps.datadog.redact(JSON.stringify(reply.body));
+    const text = deps.redact(JSON.stringify(reply.body));
     return c.body(text, reply.status as 200, { ...headers, 'Content-Type': JSON_CONTENT_TYPE });
   });
 }

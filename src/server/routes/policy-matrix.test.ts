@@ -26,6 +26,15 @@ const PARAMS: Record<string, Record<string, string>> = {
   '/api/teams/:id': { id: UUID_C },
   '/api/teams/:id/members': { id: UUID_C },
   '/api/teams/:id/members/:userId': { id: UUID_C, userId: 'user-1' },
+  '/api/integrations/aws/:accountId/:roleName': { accountId: '123456789012', roleName: 'DatadogAWSIntegrationRole' },
+  '/api/integrations/slack/accounts/:account/channels': { account: 'main' },
+  '/api/integrations/slack/accounts/:account/channels/:channel': { account: 'main', channel: 'alerts' },
+  '/api/integrations/pagerduty/:name': { name: 'matrix-service' },
+  '/api/integrations/webhooks/:name': { name: 'matrix-hook' },
+  '/api/integrations/webhooks/:name/test': { name: 'matrix-hook' },
+  '/api/integrations/webhook-variables/:name': { name: 'MATRIX_VAR' },
+  '/api/integrations/atlas/projects/:projectId': { projectId: '5f1a2b3c4d5e6f7a8b9c0d1e' },
+  '/api/integrations/atlas/projects/:projectId/:type': { projectId: '5f1a2b3c4d5e6f7a8b9c0d1e', type: 'PAGER_DUTY' },
 };
 
 const BODIES: Record<string, unknown> = {
@@ -43,6 +52,19 @@ const BODIES: Record<string, unknown> = {
   'post /api/teams': { name: 'Matrix', handle: 'matrix' },
   'patch /api/teams/:id': { name: 'Matrix 2' },
   'post /api/teams/:id/members': { userId: 'user-1' },
+  'post /api/integrations/aws': { accountId: '123456789012', roleName: 'DatadogAWSIntegrationRole' },
+  'put /api/integrations/aws/:accountId/:roleName': { accountId: '123456789012', roleName: 'DatadogAWSIntegrationRole' },
+  'post /api/integrations/slack/accounts': { name: 'main' },
+  'post /api/integrations/slack/accounts/:account/channels': { name: 'alerts' },
+  'patch /api/integrations/slack/accounts/:account/channels/:channel': { display: { tags: false } },
+  'post /api/integrations/pagerduty': { name: 'matrix-service', serviceKey: 'matrix-pd-key-1234' },
+  'put /api/integrations/pagerduty/:name': { serviceKey: 'matrix-pd-key-5678' },
+  'post /api/integrations/webhooks': { name: 'matrix-hook', url: 'https://hooks.example.com/matrix' },
+  'put /api/integrations/webhooks/:name': { encodeAs: 'form' },
+  'post /api/integrations/webhook-variables': { name: 'MATRIX_VAR', value: 'matrix' },
+  'put /api/integrations/webhook-variables/:name': { value: 'matrix-2' },
+  'post /api/integrations/atlas/projects/:projectId/:type': { serviceKey: 'matrix-service-key-1234' },
+  'put /api/integrations/atlas/projects/:projectId/:type': { serviceKey: 'matrix-service-key-5678' },
 };
 
 const table = routeTable({ testControls: true });

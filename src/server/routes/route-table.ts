@@ -1,7 +1,9 @@
+import { atlasRoutes } from './atlas/atlas.handlers';
 import { auditRoutes } from './audit/audit.handlers';
 import { downtimeRoutes } from './downtimes/downtimes.handlers';
 import type { BoundRoute } from './define-route';
 import { incidentRoutes } from './incidents/incidents.handlers';
+import { integrationRoutes } from './integrations/integrations.handlers';
 import { metaRoutes } from './meta/meta.handlers';
 import { monitorRoutes } from './monitors/monitors.handlers';
 import { peopleRoutes } from './people/people.handlers';
@@ -26,6 +28,8 @@ export function routeTable(options: { testControls: boolean }): BoundRoute[] {
     ...incidentRoutes,
     ...peopleRoutes,
     ...teamRoutes,
+    ...integrationRoutes,
+    ...atlasRoutes,
   );
   if (options.testControls) table.push(...testControlRoutes);
   return table;

@@ -99,6 +99,45 @@ export class AuditStore {
     return rows.reverse().map(fromRaw);
   }
 
+  /**
+   * "When was this last changed, and by whom": the newest record with this
+   * outcome whose action starts with `actionPrefix` (a plain, case-sensitive
+   * prefix: no wildcards). newestPerTarget gives the newest one for each
+   * target that starts with `targetPrefix`.
+   */
+  newestByActionPrefix(f: { actionPrefix: string; outcome: string }): AuditRecord | null {
+    const row = this.db
+      .prepare(`SELECT * FROM audit WHERE substr(action, 1, ?) = ? AND outcome = ? ORDER BY id DESC LIMIT 1`)
+      .get(f.actionPrefix.length, f.actionPrefix, f.outcome) as RawAudit | undefined;
+    return row ? fromRaw(row) : null;
+  }
+
+  newestPerTarget(f: { actionPrefix: string; targetPrefix: string; outcome: string }): Map<string, AuditRecord> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.* FROM audit a JOIN (
+           SELECT MAX(id) AS id FROM audit
+           WHERE substr(action, 1, ?) = ? AND substr(target, 1, ?) = ? AND outcome = ?
+           GROUP BY target
+         ) newest ON a.id = newest.id`,
+      )
+      .all(f.actionPrefix.length, f.actionPrefix, f.targetPrefix.length, f.targetPrefix, f.outcome) as RawAudit[];
+    return new Map(rows.map((r) => [r.target, fromRaw(r)]));
+  }
+
+  /**
+   * The newest record whose action starts with `prefix`, with this outcome,
+   * leaving out the actions in `except` (an integration tile's last change).
+   */
+  latestByActionPrefix(f: { prefix: string; outcome: string; except?: readonly string[] }): AuditRecord | null {
+    const except = f.except ?? [];
+    const notIn = except.length > 0 ? `AND action NOT IN (${except.map(() => '?').join(', ')})` : '';
+    const row = this.db
+      .prepare(`SELECT * FROM audit WHERE action LIKE ? ESCAPE '\\' AND outcome = ? ${notIn} ORDER BY id DESC LIMIT 1`)
+      .get(`${f.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.outcome, ...except) as RawAudit | undefined;
+    return row ? fromRaw(row) : null;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
   }

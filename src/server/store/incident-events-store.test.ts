@@ -59,7 +59,7 @@ describe('incident events in the BFF store', () => {
     store.close();
   });
 
-  it('adds the table to a version 1 file and marks it version 2', () => {
+  it('adds the table to a version 1 file and marks it the current version', () => {
     const file = path.join(dir, STORE_FILE);
     const v1 = new Database(file);
     v1.exec('CREATE TABLE users (username TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, last_login_at INTEGER) STRICT');
@@ -71,7 +71,7 @@ describe('incident events in the BFF store', () => {
     store.close();
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(STORE_SCHEMA_VERSION);
-    expect(STORE_SCHEMA_VERSION).toBe(2);
+    expect(STORE_SCHEMA_VERSION).toBe(3);
     raw.close();
   });
 });

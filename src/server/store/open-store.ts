@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AuditStore } from './audit-store';
 import { IncidentEventsStore } from './incident-events-store';
+import { IntegrationNamesStore } from './integration-names-store';
 import { STORE_SCHEMA_SQL, STORE_SCHEMA_VERSION } from './schema';
 import { SessionsStore } from './sessions-store';
 import { UsersStore } from './users-store';
@@ -15,6 +16,8 @@ export interface BffStore {
   audit: AuditStore;
   /** What watchdeck did to incidents, for their timelines. */
   incidentEvents: IncidentEventsStore;
+  /** Names of the Slack accounts, PagerDuty services, webhooks and custom variables added through watchdeck. */
+  integrationNames: IntegrationNamesStore;
   /** The SQLite file, or ":memory:". */
   location: string;
   close(): void;
@@ -48,6 +51,7 @@ export function openStore(where: { dataDir: string } | ':memory:'): BffStore {
     sessions: new SessionsStore(db),
     audit: new AuditStore(db),
     incidentEvents: new IncidentEventsStore(db),
+    integrationNames: new IntegrationNamesStore(db),
     location,
     close: () => db.close(),
   };

@@ -1,11 +1,14 @@
 /**
  * The BFF's own tables (separate from the sandbox's file): local accounts,
- * sessions (only a SHA-256 of each id is kept), the audit log, and (since
- * version 2) the incident events watchdeck records for the timeline.
+ * sessions (only a SHA-256 of each id is kept), the audit log, (since
+ * version 2) the incident events watchdeck records for the timeline, and
+ * (since version 3) the names of the integration items watchdeck added
+ * (Slack accounts, PagerDuty services, webhooks, custom variables), for the
+ * Datadogs that cannot list them. Never a secret.
  * Every statement is IF NOT EXISTS, so a version 1 file gains the new table
  * when it is opened.
  */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 export const STORE_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS users (
@@ -54,4 +57,12 @@ CREATE TABLE IF NOT EXISTS incident_events (
   ref         TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS incident_events_by_incident ON incident_events (incident_id, time);
+
+CREATE TABLE IF NOT EXISTS integration_names (
+  kind     TEXT NOT NULL CHECK (kind IN ('slack_account', 'pagerduty_service', 'webhook', 'custom_variable')),
+  name     TEXT NOT NULL,
+  added_at INTEGER NOT NULL,
+  added_by TEXT NOT NULL,
+  PRIMARY KEY (kind, name)
+) STRICT;
 `;

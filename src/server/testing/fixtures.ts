@@ -86,3 +86,14 @@ export const rawUser = (id: string, name: string) => ({
 export const UUID_A = '845e9a1e-0187-11ee-817a-da7ad0900002';
 export const UUID_B = '85428b34-0187-11ee-bb05-da7ad0900002';
 export const UUID_C = 'b4613732-f84d-11ed-a766-da7ad0900002';
+
+/**
+ * Stored integration secrets, for the whole-suite scan (secret-scan.ts): a
+ * quote, +, /, =, &, ?, %, a space and non-ASCII letters, so every encoded
+ * form differs; at least 8 characters, so a mask shows their last 4.
+ */
+export const INTEGRATION_CANARIES = {
+  pagerDutyKey: 'pd-canary+Key/0x9f&q=7?ü"z %41~1A2b',
+  pagerDutyKeyRotated: 'pd-rotated/CANARY+&k=v?ß" %2F9zXy',
+  secretVariable: 'var secret/+=&?%20"ä<canary>7Qw',
+} as const;

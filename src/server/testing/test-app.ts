@@ -9,9 +9,11 @@ import type { AuthConfig, ServerConfig } from '../env';
 import type { TestControls } from '../lib/deps';
 import { createLogger } from '../lib/logger';
 import { openStore, type BffStore } from '../store/open-store';
+import type { AtlasClient } from '../upstreams/atlas/client';
 import { createDatadogClient } from '../upstreams/datadog/client';
 import { FakeUpstream } from './fake-upstream';
 import { NOW } from './fixtures';
+import { recordResponse } from './response-recorder';
 
 /** Canary keys: odd characters so their raw, base64 and URL-encoded forms all differ. */
 export const CANARY = {
@@ -42,6 +44,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     mode: 'pointed',
     site: null,
     upstream: { baseUrl: 'http://datadog.test', ...CANARY },
+    atlas: null,
     timeoutMs: 2000,
     dataDir: './data',
     port: 0,
@@ -109,6 +112,8 @@ export interface SetupOptions {
   /** Who `call` acts as (default: a responder); null = no session. */
   as?: TestCaller;
   clientAddress?: ClientAddress;
+  /** An Atlas client (e.g. over testing/fake-atlas.ts); absent = Atlas not configured. */
+  atlas?: AtlasClient | null;
 }
 
 export interface Answer {
@@ -131,13 +136,16 @@ export function setup(options: SetupOptions = {}) {
     retryBaseMs: options.retryBaseMs ?? 5,
     now,
   });
-  const logger = createLogger({ redact: datadog.redact, level: 'debug', write: (line) => logs.push(line), now });
+  const atlas = options.atlas ?? null;
+  const redact = atlas ? (text: string) => atlas.redact(datadog.redact(text)) : datadog.redact;
+  const logger = createLogger({ redact, level: 'debug', write: (line) => logs.push(line), now });
   const config = testConfig(options.config);
   const store = openStore(':memory:');
   const cookies = seedSessions(store, config, now);
   const app = createApp({
     config,
     datadog,
+    atlas,
     now,
     logger,
     staticDir: options.staticDir ?? null,
@@ -168,6 +176,8 @@ export function setup(options: SetupOptions = {}) {
     };
     const res = await app.request(path, init);
     const text = await res.text();
+    // Recorded for the whole-suite secret scan (secret-scan.ts), which checks every answer after each file.
+    recordResponse(`${method} ${path}`, res, text);
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;

@@ -1,6 +1,7 @@
 import { createRedactor, type Redactor } from '../../lib/redact';
 import { createHttp, type FetchLike } from './http';
 import { incidentCalls, type IncidentCalls } from './incident-calls';
+import { integrationCalls, type IntegrationCalls } from './integration-calls';
 import {
   RawDowntimeListSchema,
   RawDowntimeMatchListSchema,
@@ -34,7 +35,7 @@ export interface DatadogClientOptions {
   now?: () => number;
 }
 
-export interface DatadogClient extends IncidentCalls, TeamCalls {
+export interface DatadogClient extends IncidentCalls, TeamCalls, IntegrationCalls {
   listMonitorsPage(page: number, pageSize: number): Promise<RawMonitor[]>;
   getMonitor(id: number): Promise<RawMonitor>;
   listDowntimesPage(offset: number, limit: number): Promise<RawDowntimeList>;
@@ -63,6 +64,7 @@ export function createDatadogClient(options: DatadogClientOptions): DatadogClien
     redact,
     ...incidentCalls(send),
     ...teamCalls(send),
+    ...integrationCalls(send),
     listMonitorsPage: (page, pageSize) =>
       send({
         method: 'GET',

@@ -28,7 +28,7 @@ export interface HttpOptions {
 }
 
 export interface Call<S extends z.ZodType | null> {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path template, for errors, logs and the rate-limit bucket: "/api/v1/monitor/{id}". */
   template: string;
   /** The real path, segments already encoded. */

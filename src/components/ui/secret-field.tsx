@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState } from 'react';
+
+interface SecretFieldProps {
+  /** The password input's id (the label points at it); the hint and error ids derive from it. */
+  id: string;
+  label: string;
+  /** What the BFF read back (`******7890`), or null when nothing is stored (a new integration). */
+  mask: string | null;
+  /** undefined: keep the stored secret (nothing is sent); a string: the new value. */
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  /** An optional secret that may be removed (it then goes in the update's `clear` list). */
+  clearable?: boolean;
+  cleared?: boolean;
+  onClearChange?: (cleared: boolean) => void;
+  error?: string | null;
+  required?: boolean;
+  help?: string;
+}
+
+type FocusTarget = 'input' | 'replace' | 'undo' | null;
+
+/**
+ * A write-only secret (Grafana's "configured" + Reset). With a mask, the stored
+ * secret shows as its mask, read only, with Replace (and Remove when clearable);
+ * Replace opens an empty password input and Keep current goes back to the stored
+ * value. Without a mask, it is a plain password input. A mask never goes into an input.
+ */
+export function SecretField({
+  id,
+  label,
+  mask,
+  value,
+  onChange,
+  clearable = false,
+  cleared = false,
+  onClearChange,
+  error,
+  required = false,
+  help,
+}: SecretFieldProps) {
+  const [shown, setShown] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const replaceRef = useRef<HTMLButtonElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<FocusTarget>(null);
+
+  const stored = mask !== null;
+  const showInput = !stored || (value !== undefined && !cleared);
+
+  // Replace, Keep current, Remove and Undo swap what is on screen: the focus follows to what replaced the button.
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    (target === 'input' ? inputRef : target === 'undo' ? undoRef : replaceRef).current?.focus();
+  });
+
+  const labelId = `${id}-label`;
+  const helpId = `${id}-help`;
+  const currentId = `${id}-current`;
+  const errorId = `${id}-error`;
+  const describedBy =
+    [help ? helpId : null, stored ? currentId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+
+  const marker = showInput && !stored && (
+    // Outside the label, so the input's name is the label alone; aria-required says it to screen readers.
+    <span className={required ? 'field__req' : 'field__opt'} aria-hidden="true">
+      {required ? '(required)' : '(optional)'}
+    </span>
+  );
+
+  return (
+    <div
+      className="field secret-field"
+      // With no input on screen, the group carries the label, the mask and the error.
+      role={showInput ? undefined : 'group'}
+      aria-labelledby={showInput ? undefined : labelId}
+      aria-describedby={showInput ? undefined : describedBy}
+    >
+      {showInput ? (
+        <div className="field__label-row">
+          <label className="field__label" id={labelId} htmlFor={id}>
+            {label}
+          </label>
+          {marker}
+        </div>
+      ) : (
+        <span className="field__label" id={labelId}>
+          {label}
+        </span>
+      )}
+      {help && (
+        <p className="field__hint" id={helpId}>
+          {help}
+        </p>
+      )}
+
+      {showInput ? (
+        <>
+          {stored && (
+            <p className="field__hint" id={currentId}>
+              Replaces the configured value <code>{mask}</code>.
+            </p>
+          )}
+          <div className="secret-field__row">
+            <input
+              ref={inputRef}
+              id={id}
+              type={shown ? 'text' : 'password'}
+              className="input input--mono secret-field__input"
+              autoComplete="new-password"
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              value={value ?? ''}
+              onChange={(e) => onChange(e.target.value)}
+              aria-required={required && !stored ? true : undefined}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+            />
+            <button
+              type="button"
+              className="btn btn--sm"
+              aria-controls={id}
+              aria-label={`${shown ? 'Hide' : 'Show'} ${label}`}
+              onClick={() => setShown((s) => !s)}
+            >
+              {shown ? 'Hide' : 'Show'}
+            </button>
+            {stored && (
+              <button
+                type="button"
+                className="btn btn--sm"
+                aria-label={`Keep current ${label}`}
+                onClick={() => {
+                  focusNext.current = 'replace';
+                  setShown(false);
+                  onChange(undefined);
+                }}
+              >
+                Keep current
+              </button>
+            )}
+          </div>
+        </>
+      ) : cleared ? (
+        <div className="secret-field__row">
+          <p className="secret-field__current secret-field__current--cleared" id={currentId}>
+            Removed when you save (was <code>{mask}</code>).
+          </p>
+          <button
+            ref={undoRef}
+            type="button"
+            className="btn btn--sm"
+            aria-label={`Undo remove ${label}`}
+            onClick={() => {
+              focusNext.current = 'replace';
+              onClearChange?.(false);
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      ) : (
+        <div className="secret-field__row">
+          <p className="secret-field__current" id={currentId}>
+            Configured: <code>{mask}</code>
+          </p>
+          <button
+            ref={replaceRef}
+            type="button"
+            className="btn btn--sm"
+            aria-label={`Replace ${label}`}
+            onClick={() => {
+              focusNext.current = 'input';
+              onChange('');
+            }}
+          >
+            Replace
+          </button>
+          {clearable && onClearChange && (
+            <button
+              type="button"
+              className="btn btn--sm btn--danger-outline"
+              aria-label={`Remove ${label}`}
+              onClick={() => {
+                focusNext.current = 'undo';
+                onClearChange(true);
+              }}
+            >
+              Remove
+            </button>
+          )}
+        </div>
+      )}
+
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

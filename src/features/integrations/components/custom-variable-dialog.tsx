@@ -1,0 +1,110 @@
+import { useId } from 'react';
+import type { CustomVariable, CustomVariableInput, CustomVariableUpdate } from '../../../contract/integrations';
+import { SecretField } from '../../../components/ui/secret-field';
+import { useCreateCustomVariable } from '../api/use-create-custom-variable';
+import { useUpdateCustomVariable } from '../api/use-update-custom-variable';
+import { useDraftForm, type Validation } from '../hooks/use-draft-form';
+import { serverErrors } from '../utils/form-errors';
+import { validateNewVariable, validateVariableChange, variableDraft } from '../utils/webhook-form';
+import { FormDialog } from './form-dialog';
+import { TextField } from './form-field';
+
+type Change = { kind: 'create'; body: CustomVariableInput } | { kind: 'update'; body: CustomVariableUpdate };
+
+/**
+ * Add or edit a custom variable ($NAME in payloads, URLs and headers). A secret
+ * one is write-only: its value reads back masked, and an edit keeps it unless replaced.
+ */
+export function CustomVariableDialog({ variable, onClose }: { variable?: CustomVariable; onClose: () => void }) {
+  const id = useId();
+  const create = useCreateCustomVariable();
+  const update = useUpdateCustomVariable();
+  const mutation = variable ? update : create;
+  const form = useDraftForm({
+    initial: () => variableDraft(variable),
+    validate: (d): Validation<Change> => {
+      if (variable) {
+        const v = validateVariableChange(d, variable);
+        return v.ok ? { ok: true, data: { kind: 'update', body: v.data } } : v;
+      }
+      const v = validateNewVariable(d);
+      return v.ok ? { ok: true, data: { kind: 'create', body: v.data } } : v;
+    },
+    serverErrors: serverErrors(mutation.error, 'name'),
+  });
+  const { draft, set, errors } = form;
+  // A stored secret is kept until replaced; a value typed in is new either way.
+  const storedSecret = variable?.isSecret ? (variable.value ?? '******') : null;
+
+  const onSubmit = () => {
+    const change = form.submit();
+    if (!change) return;
+    if (change.kind === 'create') create.mutate(change.body, { onSuccess: onClose, onError: form.focusInvalid });
+    else if (variable && Object.keys(change.body).length > 0)
+      update.mutate({ name: variable.name, body: change.body }, { onSuccess: onClose, onError: form.focusInvalid });
+    else onClose(); // nothing changed
+  };
+
+  return (
+    <FormDialog
+      title={variable ? `Edit variable ${variable.name}` : 'New custom variable'}
+      submitLabel={variable ? 'Save changes' : 'Add variable'}
+      pendingLabel={variable ? 'Saving…' : 'Adding…'}
+      pending={mutation.isPending}
+      error={mutation.error}
+      errorPrefix={variable ? `Variable ${variable.name} was not saved` : 'The variable was not added'}
+      fields={['name', 'value', 'isSecret']}
+      onClose={onClose}
+      formRef={form.formRef}
+      onSubmit={onSubmit}
+    >
+      <TextField
+        id={`${id}-name`}
+        label="Variable name"
+        value={draft.name}
+        onChange={(v) => set('name', v)}
+        onBlur={() => form.blur('name')}
+        error={errors.name}
+        hint={
+          <>
+            Upper-case letters, digits and _, e.g. API_TOKEN. Payloads use it as <code>${draft.name.trim() || 'NAME'}</code>.
+          </>
+        }
+        required
+        mono
+        readOnly={Boolean(variable)}
+        maxLength={110}
+      />
+      <label className="checkbox">
+        <input type="checkbox" checked={draft.isSecret} onChange={(e) => set('isSecret', e.target.checked)} aria-describedby={`${id}-secret-hint`} />
+        Secret
+      </label>
+      <p className="field__hint" id={`${id}-secret-hint`}>
+        A secret value is write-only: it reads back masked and never shows in a preview.
+      </p>
+      {draft.isSecret || storedSecret ? (
+        <SecretField
+          id={`${id}-value`}
+          label="Value"
+          mask={storedSecret}
+          value={draft.value}
+          onChange={(v) => set('value', v)}
+          error={errors.value}
+          required
+        />
+      ) : (
+        <TextField
+          id={`${id}-value`}
+          label="Value"
+          value={draft.value ?? ''}
+          onChange={(v) => set('value', v)}
+          onBlur={() => form.blur('value')}
+          error={errors.value}
+          required
+          mono
+          maxLength={5000}
+        />
+      )}
+    </FormDialog>
+  );
+}

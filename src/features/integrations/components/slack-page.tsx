@@ -1,0 +1,149 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { SlackAccount, SlackChannel } from '../../../contract/integrations';
+import { plural } from '../../../lib/format-time';
+import { integrationQueries } from '../api/integration-queries';
+import { useDeleteSlackChannel } from '../api/use-delete-slack-channel';
+import { displaySummary } from '../utils/slack-form';
+import { HandleWithCopy } from './handle-list';
+import { IntegrationPageHead } from './integration-page-head';
+import { RemoveDialog } from './remove-dialog';
+import { AddSlackAccountDialog, SlackChannelDialog } from './slack-dialogs';
+
+type Dialog =
+  | { kind: 'none' }
+  | { kind: 'add-account' }
+  | { kind: 'add-channel'; account: string }
+  | { kind: 'edit-channel'; account: string; channel: SlackChannel }
+  | { kind: 'remove-channel'; account: string; channel: SlackChannel };
+
+function RemoveChannelDialog({ account, channel, onClose }: { account: string; channel: SlackChannel; onClose: () => void }) {
+  const remove = useDeleteSlackChannel();
+  return (
+    <RemoveDialog
+      title={`Remove ${channel.name} from ${account}?`}
+      confirmLabel={`Remove ${channel.name}`}
+      what={
+        <>
+          Datadog stops posting monitor notifications to <strong>{channel.name}</strong> in the Slack account <strong>{account}</strong>.
+        </>
+      }
+      handle={channel.handle}
+      errorPrefix={`${channel.name} was not removed`}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate({ account, channel: channel.name }, { onSuccess: onClose })}
+      onClose={onClose}
+    />
+  );
+}
+
+interface AccountSectionProps {
+  account: SlackAccount;
+  onAddChannel: () => void;
+  onEdit: (channel: SlackChannel) => void;
+  onRemove: (channel: SlackChannel) => void;
+}
+
+function AccountSection({ account, onAddChannel, onEdit, onRemove }: AccountSectionProps) {
+  const id = useId();
+  return (
+    <section className="card int-section" aria-labelledby={id}>
+      <div className="card__head">
+        <div className="int-section__title">
+          <h2 id={id}>{account.name}</h2>
+          <span className="muted-text">{plural(account.channels.length, 'channel')}</span>
+        </div>
+        <button type="button" className="btn btn--sm" aria-label={`Add channel to ${account.name}`} onClick={onAddChannel}>
+          Add channel
+        </button>
+      </div>
+      {account.error && (
+        <p className="notice notice--warn int-section__note">Datadog could not list the channels of {account.name}: {account.error}</p>
+      )}
+      {account.channels.length === 0 ? (
+        <p className="card__empty muted-text">No channels in {account.name} yet.</p>
+      ) : (
+        <table className="table int-table" aria-label={`Channels in ${account.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Channel</th>
+              <th scope="col">Notifications show</th>
+              <th scope="col">@-handle</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {account.channels.map((channel) => (
+              <tr key={channel.name}>
+                <th scope="row">{channel.name}</th>
+                <td>{displaySummary(channel.display)}</td>
+                <td>
+                  <HandleWithCopy handle={channel.handle} />
+                </td>
+                <td className="cell-actions">
+                  <button type="button" className="btn btn--sm" onClick={() => onEdit(channel)}>
+                    Edit {channel.name}
+                  </button>
+                  <button type="button" className="btn btn--sm btn--danger-outline" onClick={() => onRemove(channel)}>
+                    Remove {channel.name}…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** /integrations/slack (admins): Slack accounts and their channels, with what notifications show and each @-handle. */
+export function SlackPage() {
+  const { data, isFetching } = useSuspenseQuery(integrationQueries.slack());
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const close = () => setDialog({ kind: 'none' });
+  const accountCount = data.accounts.length;
+
+  return (
+    <main className="page">
+      <IntegrationPageHead
+        title="Slack"
+        summary="Monitors post to these Slack channels when their message mentions the channel's @-handle."
+        lastChange={data.lastChange}
+        refreshing={isFetching}
+        actions={
+          <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'add-account' })}>
+            Add Slack account
+          </button>
+        }
+      />
+
+      {data.accounts.length === 0 ? (
+        <div className="empty card">
+          <p className="empty__title">No Slack accounts yet</p>
+          <p className="muted-text">Add the workspace set up in Datadog&rsquo;s Slack integration, then its channels.</p>
+        </div>
+      ) : (
+        data.accounts.map((account) => (
+          <AccountSection
+            key={account.name}
+            account={account}
+            onAddChannel={() => setDialog({ kind: 'add-channel', account: account.name })}
+            onEdit={(channel) => setDialog({ kind: 'edit-channel', account: account.name, channel })}
+            onRemove={(channel) => setDialog({ kind: 'remove-channel', account: account.name, channel })}
+          />
+        ))
+      )}
+
+      {dialog.kind === 'add-account' && <AddSlackAccountDialog onClose={close} />}
+      {dialog.kind === 'add-channel' && <SlackChannelDialog account={dialog.account} accountCount={accountCount} onClose={close} />}
+      {dialog.kind === 'edit-channel' && (
+        <SlackChannelDialog account={dialog.account} accountCount={accountCount} channel={dialog.channel} onClose={close} />
+      )}
+      {dialog.kind === 'remove-channel' && <RemoveChannelDialog account={dialog.account} channel={dialog.channel} onClose={close} />}
+    </main>
+  );
+}
