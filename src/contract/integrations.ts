@@ -228,11 +228,22 @@ export const WEBHOOK_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 /** RFC 9110 token characters. */
 export const HEADER_NAME_PATTERN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 
+/**
+ * Header names whose values are credentials (Authorization, X-Api-Key, a token,
+ * a cookie...). Their values are write-only like any secret: reads show the
+ * mask, and an update that sends the mask back keeps the stored value.
+ */
+const SENSITIVE_HEADER = /(authorization|auth|token|secret|password|passwd|api[-_]?key|cookie|signature|credential|session)/i;
+export function isSensitiveHeader(name: string): boolean {
+  return SENSITIVE_HEADER.test(name);
+}
+
 export const WebhookSchema = z.looseObject({
   name: z.string(),
   url: z.string(),
   /** The template; null means Datadog's default payload. */
   payload: z.string().nullable(),
+  /** Values of sensitive headers (isSensitiveHeader) are masked. */
   customHeaders: z.record(z.string(), z.string()),
   encodeAs: z.enum(['json', 'form']).or(z.string()),
   handle: z.string(),
