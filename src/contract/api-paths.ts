@@ -58,3 +58,11 @@ export const integrationPaths = {
   atlasIntegration: (projectId: string, type: string) =>
     `/api/integrations/atlas/projects/${enc(projectId)}/${enc(type)}`,
 } as const;
+
+/** Service checks, the notification log and group history (issue 6). */
+export const serviceCheckPaths = {
+  submit: '/api/service-checks',
+  recent: '/api/service-checks/recent',
+  notifications: '/api/notifications',
+  monitorHistory: (id: number | string) => `/api/monitors/${encodeURIComponent(String(id))}/history`,
+} as const;
