@@ -5,6 +5,7 @@ import { mockApi, reply } from '../testing/mock-api';
 import { appConfig, cpuDetail, FIXTURE_NOW, listResponse } from '../testing/monitor-fixtures';
 import { createTestQueryClient, renderRoutes } from '../testing/render';
 import { sessionFor, UNAUTHENTICATED, users } from '../testing/session-fixtures';
+import { unavailableHistory } from '../testing/service-check-fixtures';
 import { createRoutes } from './router';
 
 function renderApp(url: string) {
@@ -85,6 +86,7 @@ describe('a 401 anywhere', () => {
       'GET /api/session': sessionFor('responder'),
       'GET /api/config': appConfig,
       'GET /api/monitors/:id': cpuDetail(),
+      'GET /api/monitors/:id/history': unavailableHistory(),
       'POST /api/monitors/:id/mute': () => UNAUTHENTICATED,
     });
     const { router, user, queryClient } = renderApp('/monitors/1');

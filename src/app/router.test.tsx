@@ -3,6 +3,7 @@ import { deferred, mockApi, reply, type MockReply } from '../testing/mock-api';
 import { appConfig, cpuDetail, FIXTURE_NOW, listResponse } from '../testing/monitor-fixtures';
 import { createTestQueryClient, renderRoutes } from '../testing/render';
 import { sessionFor } from '../testing/session-fixtures';
+import { unavailableHistory } from '../testing/service-check-fixtures';
 import { createRoutes } from './router';
 
 const session = sessionFor('responder');
@@ -89,7 +90,7 @@ describe('app routes', () => {
   });
 
   it('opens a monitor from the filtered list and comes back to the same filters', async () => {
-    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), 'GET /api/monitors/:id': cpuDetail() });
+    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), 'GET /api/monitors/:id': cpuDetail(), 'GET /api/monitors/:id/history': unavailableHistory() });
     const { user, router } = renderApp('/monitors?status=Alert&sort=name');
     await screen.findByRole('table', { name: 'Monitors' });
     await user.click(screen.getByRole('link', { name: 'High CPU on web tier' }));
@@ -101,7 +102,7 @@ describe('app routes', () => {
   });
 
   it('Enter on a row focused with j opens it', async () => {
-    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), 'GET /api/monitors/:id': cpuDetail() });
+    mockApi({ 'GET /api/session': session, 'GET /api/config': appConfig, 'GET /api/monitors': listResponse(), 'GET /api/monitors/:id': cpuDetail(), 'GET /api/monitors/:id/history': unavailableHistory() });
     const { user, router } = renderApp('/monitors?status=Alert');
     await screen.findByRole('table', { name: 'Monitors' });
     await user.keyboard('jj{Enter}');

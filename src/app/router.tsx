@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from '../components/errors/route-error-boundary';
 import { IncidentDetailSkeleton } from '../features/incidents/components/incident-detail-skeleton';
 import { IncidentListSkeleton } from '../features/incidents/components/incident-list-skeleton';
 import { DetailSkeleton } from '../features/monitors/components/detail-skeleton';
+import { NotificationsSkeleton, ServiceChecksSkeleton } from '../features/service-checks/components/service-checks-skeleton';
 import { TeamPageSkeleton, TeamsSkeleton } from '../features/teams/components/teams-skeleton';
 import { AdminPageSkeleton } from './routes/admin/admin-page-skeleton';
 import { IntegrationsErrorBoundary } from './routes/integrations/error-boundary';
@@ -108,6 +109,25 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ErrorBoundary: RouteErrorBoundary,
           HydrateFallback: TeamPageSkeleton,
           shouldRevalidate: skipSearchOnlyChanges,
+        },
+        {
+          path: paths.serviceChecks.path,
+          lazy: async () => {
+            const route = await import('./routes/service-checks/page');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: ServiceChecksSkeleton,
+        },
+        {
+          path: paths.notifications.path,
+          // Filters and pages run on the BFF: a search change reruns the loader, which fetches that page.
+          lazy: async () => {
+            const route = await import('./routes/notifications/page');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: NotificationsSkeleton,
         },
         { path: paths.admin.path, element: <Navigate to={paths.adminUsers.getHref()} replace /> },
         {

@@ -76,12 +76,31 @@ export const paths = {
     path: '/integrations/atlas',
     getHref: () => '/integrations/atlas',
   },
+  serviceChecks: {
+    path: '/service-checks',
+    getHref: () => '/service-checks',
+  },
+  notifications: {
+    path: '/notifications',
+    /** The notification log, optionally with its filters (`?monitor=12&handle=@webhook-ops&outcome=suppressed&page=2`). */
+    getHref: (search?: string | URLSearchParams) => withSearch('/notifications', search),
+  },
   adminAudit: {
     path: '/admin/audit',
     /** The audit log, optionally with its filters (`?actor=alice&outcome=denied`). */
     getHref: (search?: string | URLSearchParams) => withSearch('/admin/audit', search),
   },
 } as const;
+
+/** The id of a downtime's entry on its monitor's page, so a link can point at it: `/monitors/12#downtime-<id>`. */
+export function downtimeAnchorId(downtimeId: string): string {
+  return `downtime-${downtimeId}`;
+}
+
+/** A link to one downtime in the downtimes section of a monitor's page. */
+export function monitorDowntimeHref(monitorId: number | string, downtimeId: string): string {
+  return `${paths.monitor.getHref(monitorId)}#${encodeURIComponent(downtimeAnchorId(downtimeId))}`;
+}
 
 /** Where a sign-in goes when there is no (safe) place to return to. */
 export const DEFAULT_AFTER_SIGN_IN = paths.monitors.getHref();

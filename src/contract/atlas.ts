@@ -95,6 +95,17 @@ export const ATLAS_FIELDS: Record<AtlasType, readonly AtlasFieldSpec[]> = {
 
 export const isSecretKind = (k: AtlasFieldKind): boolean => k === 'secret' || k === 'secretFull' || k === 'secretUrl';
 
+/**
+ * An optional field that an update can remove by naming it in `clear`: any
+ * optional text or secret (SLACK channelName, VICTOR_OPS routingKey, the
+ * WEBHOOK secret). Enums and switches always have a value, so they are never cleared.
+ */
+export const isClearableField = (spec: AtlasFieldSpec): boolean =>
+  !spec.required && !spec.responseOnly && spec.kind !== 'enum' && spec.kind !== 'boolean';
+
+/** The names `clear` accepts for this type (none: the type has no clearable field). */
+export const clearableFields = (type: AtlasType): string[] => ATLAS_FIELDS[type].filter(isClearableField).map((s) => s.name);
+
 /** The read-back form of one stored value. */
 export function redactAtlasValue(spec: AtlasFieldSpec, value: string): string {
   switch (spec.kind) {
@@ -144,16 +155,17 @@ function fieldSchema(spec: AtlasFieldSpec, mode: 'create' | 'update'): z.ZodType
 
 /**
  * The body of a create (POST) or update (PUT) of one type. On update, a secret
- * field that is omitted or equal to its mask keeps the stored value; `clear`
- * names optional secret fields to remove.
+ * field that is omitted or equal to its mask keeps the stored value, any other
+ * omitted field keeps its value too; `clear` names optional fields to remove
+ * (isClearableField: optional text and secrets). An optional text is emptied
+ * only through `clear`: an empty string is refused like on create.
  */
 export function atlasInputSchema(type: AtlasType, mode: 'create' | 'update') {
   const shape: Record<string, z.ZodType> = {};
-  const clearable: string[] = [];
+  const clearable = clearableFields(type);
   for (const spec of ATLAS_FIELDS[type]) {
     if (spec.responseOnly) continue;
     shape[spec.name] = fieldSchema(spec, mode);
-    if (!spec.required && isSecretKind(spec.kind)) clearable.push(spec.name);
   }
   if (mode === 'update' && clearable.length > 0) {
     shape.clear = z.array(z.enum(clearable as [string, ...string[]])).max(clearable.length).optional();

@@ -250,6 +250,12 @@ export const WebhookSchema = z.looseObject({
 });
 export type Webhook = z.infer<typeof WebhookSchema>;
 
+const headerName = z.string().regex(HEADER_NAME_PATTERN, 'A header name is letters, digits and - (no spaces)');
+const headerValue = z
+  .string()
+  .max(2000)
+  .refine((v) => !/[\r\n]/.test(v), 'A header value is one line');
+
 const webhookFields = {
   url: httpUrl('The URL'),
   payload: z
@@ -257,12 +263,8 @@ const webhookFields = {
     .max(10_000)
     .nullable()
     .default(null),
-  customHeaders: z
-    .record(
-      z.string().regex(HEADER_NAME_PATTERN, 'A header name is letters, digits and - (no spaces)'),
-      z.string().max(2000).refine((v) => !/[\r\n]/.test(v), 'A header value is one line'),
-    )
-    .default({}),
+  // A new webhook has no stored value a mask could stand for.
+  customHeaders: z.record(headerName, headerValue.refine((v) => !isMasked(v), 'Enter the header value itself, not its mask')).default({}),
   encodeAs: z.enum(['json', 'form'], { error: 'Encoding is json or form' }).default('json'),
 };
 
@@ -281,11 +283,17 @@ export const WebhookInputSchema = z
   .superRefine(checkPayload);
 export type WebhookInput = z.input<typeof WebhookInputSchema>;
 
+/**
+ * Only the fields given change. `customHeaders` replaces them all; a value
+ * sent as the mask read back keeps that header's stored value (a sensitive
+ * header's value is write-only), and a mask for a header that is not stored
+ * is refused.
+ */
 export const WebhookUpdateSchema = z
   .strictObject({
     url: webhookFields.url.optional(),
     payload: z.string().max(10_000).nullable().optional(),
-    customHeaders: webhookFields.customHeaders.unwrap().optional(),
+    customHeaders: z.record(headerName, headerValue).optional(),
     encodeAs: z.enum(['json', 'form'], { error: 'Encoding is json or form' }).optional(),
   })
   .superRefine(checkPayload);

@@ -54,4 +54,13 @@ describe('write-only updates', () => {
     expect(rotated).toBe('apiKey rotated (now ******7890)');
     expect(rotated).not.toContain('brand-new');
   });
+
+  it('describes it with the mask of its own kind when given one', () => {
+    const value = 'whsec-signing-secret-7890';
+    expect(describeSecretChange('secret', { kind: 'set', value }, true, maskFully)).toBe('secret rotated (now ******)');
+    expect(describeSecretChange('url', { kind: 'set', value: 'https://hooks.example.com/T0/B0/abcd1234' }, false, maskUrl)).toBe(
+      'url set (now https://hooks.example.com/******1234)',
+    );
+    expect(describeSecretChange('secret', { kind: 'clear' }, true, maskFully)).toBe('secret cleared');
+  });
 });

@@ -56,11 +56,20 @@ export function secretChange(input: string | undefined | null, clear: boolean): 
   return { kind: 'set', value: input };
 }
 
-/** How an audit record names a secret change: never the value, at most its mask. */
-export function describeSecretChange(field: string, change: SecretChange, hadValue: boolean): string | null {
+/**
+ * How an audit record names a secret change: never the value, at most its
+ * mask. `mask` is how this kind of secret reads back (maskSecret by default;
+ * maskFully for a secret that never shows any of itself, maskUrl for a URL).
+ */
+export function describeSecretChange(
+  field: string,
+  change: SecretChange,
+  hadValue: boolean,
+  mask: (value: string) => string = maskSecret,
+): string | null {
   if (change.kind === 'keep') return null;
   if (change.kind === 'clear') return `${field} cleared`;
-  return `${field} ${hadValue ? 'rotated' : 'set'} (now ${maskSecret(change.value)})`;
+  return `${field} ${hadValue ? 'rotated' : 'set'} (now ${mask(change.value)})`;
 }
 
 /** A secret field in a write: a new value, or the mask read back (= unchanged). */

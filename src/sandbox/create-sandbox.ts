@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { DEFAULT_ATLAS_PRIVATE_KEY, DEFAULT_ATLAS_PUBLIC_KEY, registerAtlasRoutes } from './atlas/atlas-routes';
+import { CheckEngine } from './checks/check-engine';
+import { registerCheckRoutes } from './checks/check-routes';
 import { requireKeys } from './lib/auth';
 import type { SandboxDeps } from './lib/context';
 import { errorJson, HttpError } from './lib/errors';
 import { faultMiddleware, type SandboxFault } from './lib/fault';
 import { msToUs } from './lib/time';
 import { newUuid } from './lib/uuid';
+import type { WebhookDeliveryOptions } from './lib/webhook-delivery';
 import { registerDowntimeMatchRoutes } from './routes/downtime-matches';
 import { registerDowntimeRoutes } from './routes/downtimes';
 import { registerIncidentSearchRoutes } from './routes/incident-search';
@@ -24,6 +27,7 @@ import { seedDatabase, upgradeSeed } from './seed/seed-database';
 import { API_KEY_OWNER_ID, DEMO_ORG_ID, DEMO_ORG_UUID } from './seed/users';
 import { getMeta, openDb } from './store/db';
 import { DowntimesStore } from './store/downtimes-store';
+import { WebhooksStore } from './store/integrations-webhooks-store';
 import { IncidentsStore } from './store/incidents-store';
 import { MonitorsStore } from './store/monitors-store';
 import { TeamsStore } from './store/teams-store';
@@ -31,6 +35,11 @@ import { TodosStore } from './store/todos-store';
 import { TransitionsStore } from './store/transitions-store';
 
 export type { SandboxFault } from './lib/fault';
+
+/** $ORG_NAME in webhook payloads when the data file names no org. */
+const DEMO_ORG_NAME = 'Demo Org';
+/** $LINK in webhook payloads points at the monitor as Datadog would. */
+const DATADOG_APP_URL = 'https://app.datadoghq.com';
 
 export interface SandboxOptions {
   dataDir: string;
@@ -43,6 +52,10 @@ export interface SandboxOptions {
   atlasPrivateKey?: string;
   /** Epoch milliseconds; defaults to Date.now. */
   now?: () => number;
+  /** When set, every this many ms the service check monitors are ticked (No Data, renotify). */
+  evaluateEveryMs?: number;
+  /** Monitor notifications to webhooks: fetch, timeout, retries, backoff (defaults: global fetch, 5 s, 2 retries). */
+  webhookDelivery?: Partial<WebhookDeliveryOptions>;
 }
 
 export interface Sandbox {
@@ -52,6 +65,10 @@ export interface Sandbox {
   reset(): void;
   /** Every /api/* request answers with this until cleared with null. */
   setFault(f: SandboxFault | null): void;
+  /** Evaluates the clock-driven part of service check monitors now: No Data and renotifications. */
+  tick(): void;
+  /** Resolves once every queued monitor notification has been delivered and logged. */
+  idle(): Promise<void>;
   close(): void;
 }
 
@@ -81,6 +98,26 @@ export function createSandbox(o: SandboxOptions): Sandbox {
     newUuid,
   };
 
+  // Service checks (issue 6): check runs drive service check monitors; transitions notify the message's @-handles.
+  const engine = new CheckEngine({
+    db,
+    monitors: deps.monitors,
+    downtimes: deps.downtimes,
+    webhooks: new WebhooksStore(db),
+    now,
+    org: { orgId: deps.orgId, orgName: getMeta(db, 'org_name') ?? DEMO_ORG_NAME, linkBase: DATADOG_APP_URL },
+    delivery: o.webhookDelivery,
+  });
+  const timedTick = () => {
+    try {
+      engine.tick(now());
+    } catch (err) {
+      console.error('[sandbox] service check tick failed:', err);
+    }
+  };
+  const timer = o.evaluateEveryMs && o.evaluateEveryMs > 0 ? setInterval(timedTick, o.evaluateEveryMs) : null;
+  timer?.unref();
+
   let fault: SandboxFault | null = null;
   const app = new Hono();
   app.use('/api/*', faultMiddleware(() => fault));
@@ -103,6 +140,8 @@ export function createSandbox(o: SandboxOptions): Sandbox {
   registerUserRoutes(app, deps);
   // Datadog integrations (issue 5): AWS, Slack, PagerDuty, Webhooks, the 2018 bodies, the test delivery.
   registerIntegrationRoutes(app, deps);
+  // Service checks (issue 6): POST /api/v1/check_run, and the sandbox-only /api/sandbox/* reads.
+  registerCheckRoutes(app, deps, engine, now);
   app.notFound((c) => errorJson(c, 404, 'Not found'));
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorJson(c, err.status, ...err.messages);
@@ -114,13 +153,22 @@ export function createSandbox(o: SandboxOptions): Sandbox {
   return {
     app,
     fetch: async (req) => app.fetch(req),
-    reset: () => seed(),
+    reset: () => {
+      engine.clearQueue();
+      seed();
+    },
     setFault: (f) => {
       fault = f;
     },
+    tick: () => {
+      if (!closed) engine.tick(now());
+    },
+    idle: () => engine.idle(),
     close: () => {
       if (closed) return;
       closed = true;
+      if (timer) clearInterval(timer);
+      engine.stop();
       db.close();
     },
   };

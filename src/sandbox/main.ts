@@ -12,6 +12,8 @@ const sandbox = createSandbox({
   appKey: env.SANDBOX_APP_KEY,
   atlasPublicKey: env.SANDBOX_ATLAS_PUBLIC_KEY,
   atlasPrivateKey: env.SANDBOX_ATLAS_PRIVATE_KEY,
+  // Service checks (issue 6): No Data and renotifications follow the clock.
+  evaluateEveryMs: 15_000,
 });
 
 const server = serve({ fetch: sandbox.fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, (info) => {

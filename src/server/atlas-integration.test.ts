@@ -123,6 +123,18 @@ describe('BFF + local Atlas (embedded mode, HTTP Digest)', () => {
     for (const secret of [SERVICE_KEY, ROTATED_KEY, ATLAS_KEYS.publicKey, ATLAS_KEYS.privateKey]) expect(everything).not.toContain(secret);
   });
 
+  it('empties SLACK’s optional channel name with clear; the token is kept and the name can be set again', async () => {
+    const app = appWith(ATLAS_KEYS);
+    const slack = integrationPaths.atlasIntegration('5f1a2b3c4d5e6f7a8b9c0d1e', 'SLACK');
+    const cleared = await call(app, 'PUT', slack, { clear: ['channelName'] });
+    expect(cleared.status).toBe(200);
+    expect(AtlasIntegrationSchema.parse(cleared.json).values).toEqual({ apiToken: '******5821', teamName: 'acme-eng', channelName: null });
+    const set = await call(app, 'PUT', slack, { channelName: '#ops' });
+    expect(AtlasIntegrationSchema.parse(set.json).values).toEqual({ apiToken: '******5821', teamName: 'acme-eng', channelName: '#ops' });
+    const audit = AuditListResponseSchema.parse((await call(app, 'GET', '/api/audit?target=:SLACK')).json);
+    expect(audit.records.map((r) => r.detail)).toEqual(['channelName (none) → "#ops"', 'channelName "#checkout-alerts" → (none)']);
+  });
+
   it('answers 502 upstream_auth, after one retry, when the local Atlas refuses the key', async () => {
     const app = appWith({ publicKey: ATLAS_KEYS.publicKey, privateKey: 'not-the-private-key' });
     statuses.length = 0;

@@ -42,10 +42,13 @@ async function embeddedUpstream(config: ServerConfig): Promise<Upstream> {
     appKey,
     atlasPublicKey: atlas.publicKey,
     atlasPrivateKey: atlas.privateKey,
+    // Service check monitors: No Data and renotifications are evaluated on this clock.
+    evaluateEveryMs: 5000,
   });
   const testControls: TestControls | null = config.testControls
     ? {
         reset: () => sandbox.reset(),
+        idle: () => sandbox.idle(),
         setUpstreamFault: (status) =>
           sandbox.setFault(
             status === null

@@ -17,6 +17,20 @@ import { reply, type MockRequest, type MockRoutes } from './mock-api';
 export const checkoutProd: AtlasProject = { id: '64b0c0ffee00000000000001', name: 'checkout-prod' };
 export const searchStaging: AtlasProject = { id: '64b0c0ffee00000000000002', name: 'search-staging' };
 
+/** GET /api/integrations/atlas/projects: by default both projects, PagerDuty and Slack configured in checkout-prod. */
+export function atlasProjectsResponse(overrides: Partial<AtlasProjectsResponse> = {}): AtlasProjectsResponse {
+  return {
+    available: true,
+    projects: [
+      { ...checkoutProd, configuredTypes: ['PAGER_DUTY', 'SLACK'] },
+      { ...searchStaging, configuredTypes: [] },
+    ],
+    lastChange: null,
+    error: null,
+    ...overrides,
+  };
+}
+
 interface StoredIntegration {
   values: AtlasValues;
   lastChange: LastChange;
@@ -34,7 +48,7 @@ export interface AtlasFakeOptions {
 /**
  * A stand-in for the BFF's Atlas routes, with their contract: reads mask secrets,
  * POST answers 409 when the type exists, PUT keeps a secret that is omitted or
- * sent back as its mask and removes the ones in `clear`, 400s carry field errors.
+ * sent back as its mask and removes the fields in `clear`, 400s carry field errors.
  */
 export function createAtlasFake(options: AtlasFakeOptions = {}) {
   const actor = options.actor ?? 'root-admin';
@@ -80,13 +94,14 @@ export function createAtlasFake(options: AtlasFakeOptions = {}) {
 
   const routes: MockRoutes = {
     'GET /api/integrations/atlas/projects': () => {
-      const body: AtlasProjectsResponse = {
-        available: state.available,
-        projects: state.available ? state.projects.map((p) => ({ ...p, configuredTypes: [...state.stored.get(p.id)!.keys()] })) : [],
-        lastChange: state.lastChange,
-        error: state.error,
-      };
-      return reply.json(body);
+      return reply.json(
+        atlasProjectsResponse({
+          available: state.available,
+          projects: state.available ? state.projects.map((p) => ({ ...p, configuredTypes: [...state.stored.get(p.id)!.keys()] })) : [],
+          lastChange: state.lastChange,
+          error: state.error,
+        }),
+      );
     },
     'GET /api/integrations/atlas/projects/:projectId': (req: MockRequest) => {
       const { project, byType } = find(req);
@@ -124,10 +139,13 @@ export function createAtlasFake(options: AtlasFakeOptions = {}) {
       for (const spec of ATLAS_FIELDS[type]) {
         if (spec.responseOnly) continue;
         const input = body[spec.name];
+        const cleared = body.clear?.includes(spec.name) ?? false;
         if (isSecretKind(spec.kind)) {
-          const change = secretChange(typeof input === 'string' ? input : undefined, body.clear?.includes(spec.name) ?? false);
+          const change = secretChange(typeof input === 'string' ? input : undefined, cleared);
           if (change.kind === 'clear') delete values[spec.name];
           if (change.kind === 'set') values[spec.name] = change.value;
+        } else if (cleared) {
+          delete values[spec.name];
         } else if (typeof input === 'string' || typeof input === 'boolean') {
           values[spec.name] = input;
         }

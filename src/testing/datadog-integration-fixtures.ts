@@ -1,4 +1,3 @@
-import type { AtlasProjectsResponse } from '../contract/atlas';
 import type {
   AwsAccount,
   AwsAccountList,
@@ -38,19 +37,6 @@ export function overviewResponse(overrides: Partial<IntegrationsOverview> = {}, 
   return {
     tiles: base.map((t) => ({ ...t, ...tiles[t.kind] })),
     webhookTestAvailable: true,
-    ...overrides,
-  };
-}
-
-export function atlasProjects(overrides: Partial<AtlasProjectsResponse> = {}): AtlasProjectsResponse {
-  return {
-    available: true,
-    projects: [
-      { id: '5f1a2b3c4d5e6f7a8b9c0d1e', name: 'Payments', configuredTypes: ['PAGER_DUTY', 'SLACK'] },
-      { id: '5f1a2b3c4d5e6f7a8b9c0d1f', name: 'Search', configuredTypes: [] },
-    ],
-    lastChange: null,
-    error: null,
     ...overrides,
   };
 }

@@ -23,7 +23,7 @@ function navLinkClass({ isActive }: { isActive: boolean }) {
   return `topnav__link${isActive ? ' is-active' : ''}`;
 }
 
-/** The shell: top nav (Monitors, Incidents, Teams, and Users, Audit and Integrations for admins), who is signed in, the page, and background-error notices. */
+/** The shell: top nav (Monitors, Incidents, Teams, Service checks, Notifications in embedded mode, and Users, Audit and Integrations for admins), who is signed in, the page, and background-error notices. */
 export function RootLayout() {
   const { data: config } = useQuery(appConfigQueryOptions);
   // Not a suspense query: after a 401 the cache is cleared while this is still on screen.
@@ -59,6 +59,19 @@ export function RootLayout() {
                 Teams
               </NavLink>
             </li>
+            <li>
+              <NavLink to={paths.serviceChecks.getHref()} className={navLinkClass}>
+                Service checks
+              </NavLink>
+            </li>
+            {config?.mode === 'embedded' && (
+              // Only the local Datadog keeps a notification log.
+              <li>
+                <NavLink to={paths.notifications.getHref()} className={navLinkClass}>
+                  Notifications
+                </NavLink>
+              </li>
+            )}
             {isAdmin && (
               <>
                 <li>

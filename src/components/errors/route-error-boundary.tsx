@@ -1,3 +1,4 @@
+import { useId, type ReactNode } from 'react';
 import { isRouteErrorResponse, Link, useLocation, useRevalidator, useRouteError } from 'react-router';
 import { paths } from '../../config/paths';
 import { isApiError } from '../../lib/api-client';
@@ -5,21 +6,33 @@ import { signInHref } from '../../lib/return-to';
 import { isRoleRequired } from '../../lib/session';
 import { ErrorPanel } from './error-panel';
 
-/** A route's loader found the role too low (403 from requireRole): say which role the page needs. */
-function RoleRequiredPanel({ needed, role, username }: { needed: string; role?: string; username?: string }) {
+interface RoleRequiredPanelProps {
+  title: string;
+  /** Why the page needs the role, in a sentence. */
+  reason: ReactNode;
+  /** Who is signed in, when known. */
+  username?: string;
+  role?: string;
+  /** What to do about it. */
+  ask?: string;
+}
+
+/** The role is too low for a page (403 from requireRole or the BFF): why, who is signed in, and a way back to the monitors. */
+export function RoleRequiredPanel({ title, reason, username, role, ask = 'Ask an admin if you need access.' }: RoleRequiredPanelProps) {
+  const titleId = useId();
   return (
     <main className="page">
-      <section className="error-panel" role="alert" aria-labelledby="role-required-title">
-        <h1 id="role-required-title">You need the {needed} role</h1>
+      <section className="error-panel" role="alert" aria-labelledby={titleId}>
+        <h1 id={titleId}>{title}</h1>
         <p className="error-panel__message">
-          Only {needed === 'admin' ? 'an' : 'a'} {needed} can open this page.
+          {reason}
           {username && role && (
             <>
               {' '}
               You are signed in as <strong>{username}</strong> ({role}).
             </>
           )}{' '}
-          Ask an admin if you need access.
+          {ask}
         </p>
         <div className="error-panel__actions">
           <Link className="btn btn--primary" to={paths.monitors.getHref()}>
@@ -50,7 +63,15 @@ export function RouteErrorBoundary() {
   }
 
   if (isRouteErrorResponse(error) && error.status === 403 && isRoleRequired(error.data)) {
-    return <RoleRequiredPanel needed={error.data.needed} role={error.data.role} username={error.data.username} />;
+    const { needed, role, username } = error.data;
+    return (
+      <RoleRequiredPanel
+        title={`You need the ${needed} role`}
+        reason={`Only ${needed === 'admin' ? 'an' : 'a'} ${needed} can open this page.`}
+        role={role}
+        username={username}
+      />
+    );
   }
 
   // Normally a 401 goes straight to the sign-in page; this is the fallback if it lands here.

@@ -4,6 +4,7 @@ import { InlineError } from './inline-error';
 
 interface BoundaryProps {
   title: string;
+  frame?: (failure: ReactNode) => ReactNode;
   onReset: () => void;
   children: ReactNode;
 }
@@ -17,7 +18,7 @@ class Boundary extends Component<BoundaryProps, { error: unknown }> {
 
   override render() {
     if (this.state.error === null) return this.props.children;
-    return (
+    const failure = (
       <div className="section-error">
         <InlineError error={this.state.error} prefix={this.props.title} />
         <button
@@ -32,18 +33,27 @@ class Boundary extends Component<BoundaryProps, { error: unknown }> {
         </button>
       </div>
     );
+    return this.props.frame ? this.props.frame(failure) : failure;
   }
 }
 
+interface SectionErrorBoundaryProps {
+  /** What failed, before the error: "Couldn't load the timeline". */
+  title: string;
+  /** Puts the error and its Retry in the section's own frame (a card with its heading), so the page keeps its shape. */
+  frame?: (failure: ReactNode) => ReactNode;
+  children: ReactNode;
+}
+
 /**
- * One part of a page that loads on its own (a team's open incidents, its monitors):
- * a failure shows there, with Retry, and the rest of the page stays usable.
+ * One part of a page that loads on its own (a team's open incidents, its monitors,
+ * an overview tile): a failure shows there, with Retry, and the rest of the page stays usable.
  */
-export function SectionErrorBoundary({ title, children }: { title: string; children: ReactNode }) {
+export function SectionErrorBoundary({ title, frame, children }: SectionErrorBoundaryProps) {
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (
-        <Boundary title={title} onReset={reset}>
+        <Boundary title={title} frame={frame} onReset={reset}>
           {children}
         </Boundary>
       )}

@@ -94,4 +94,17 @@ describe('ChipInput', () => {
   it('splitChips drops empty pieces and trims', () => {
     expect(splitChips(' a:b ,, c:d\n e ')).toEqual(['a:b', 'c:d', 'e']);
   });
+
+  it('shows its placeholder only while no chip is there', async () => {
+    const user = userEvent.setup();
+    function WithPlaceholder() {
+      const [tags, setTags] = useState<string[]>([]);
+      return <ChipInput label="Filter tags" value={tags} onChange={setTags} placeholder="env:prod" />;
+    }
+    render(<WithPlaceholder />);
+    const input = screen.getByRole('textbox', { name: 'Filter tags' });
+    expect(input).toHaveAttribute('placeholder', 'env:prod');
+    await user.type(input, 'env:prod{Enter}');
+    expect(input).not.toHaveAttribute('placeholder');
+  });
 });

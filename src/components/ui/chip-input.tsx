@@ -1,4 +1,5 @@
 import { useId, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
+import { fieldAria, FieldLabel, FieldNotes } from './form-field';
 
 interface ChipInputProps {
   /** Id of the text input (the label points at it). */
@@ -51,8 +52,6 @@ export function ChipInput({
 }: ChipInputProps) {
   const autoId = useId();
   const inputId = id ?? `${autoId}-input`;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
   const [text, setTextState] = useState('');
   const setText = (next: string) => {
     setTextState(next);
@@ -123,20 +122,9 @@ export function ChipInput({
     commit(text.slice(0, start) + pasted + text.slice(end));
   };
 
-  const describedBy = [hint ? hintId : null, shownError ? errorId : null].filter(Boolean).join(' ') || undefined;
-
   return (
     <div className="field chip-input">
-      <label className="field__label" htmlFor={inputId}>
-        {label}
-        {optional && (
-          // For the eye only: the input's name is the label alone.
-          <span className="field__opt" aria-hidden="true">
-            {' '}
-            (optional)
-          </span>
-        )}
-      </label>
+      <FieldLabel htmlFor={inputId} label={label} marker={optional ? 'optional' : null} />
       <div className={`chip-input__box${shownError ? ' is-invalid' : ''}`}>
         {value.length > 0 && (
           <ul className="chips chip-input__chips" aria-label={label}>
@@ -155,12 +143,11 @@ export function ChipInput({
           id={inputId}
           className="chip-input__text"
           value={text}
-          placeholder={placeholder}
+          placeholder={value.length === 0 ? placeholder : undefined}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          aria-invalid={shownError ? true : undefined}
-          aria-describedby={describedBy}
+          {...fieldAria(inputId, { hint, error: shownError })}
           onChange={(e) => {
             setText(e.target.value);
             if (textError) setTextError(null);
@@ -173,16 +160,7 @@ export function ChipInput({
           }}
         />
       </div>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {shownError && (
-        <p className="field__error" id={errorId}>
-          {shownError}
-        </p>
-      )}
+      <FieldNotes id={inputId} hint={hint} error={shownError} />
       <p className="visually-hidden" role="status">
         {announcement}
       </p>

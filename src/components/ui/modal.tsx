@@ -7,7 +7,7 @@ interface ModalProps {
   children: ReactNode;
   /** Buttons, shown at the bottom. */
   footer?: ReactNode;
-  /** Element to focus first; default: the first field or button in the body. */
+  /** Element to focus first; default: the first field (not read-only) or button in the body. */
   initialFocusRef?: RefObject<HTMLElement | null>;
   size?: 'md' | 'lg';
 }
@@ -38,8 +38,10 @@ export function Modal({ title, onClose, children, footer, initialFocusRef, size 
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const body = bodyRef.current ?? dialog;
+    // By default the first field one can type in (an edit form's read-only name is skipped), else the first button.
+    const fields = focusables(body);
     const first =
-      initialFocusRef?.current ?? dialog.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(body)[0];
+      initialFocusRef?.current ?? dialog.querySelector<HTMLElement>('[data-autofocus]') ?? fields.find((el) => !el.matches('[readonly]')) ?? fields[0];
     (first ?? dialog).focus();
 
     // The page behind is inert while the dialog is open.

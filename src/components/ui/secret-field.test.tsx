@@ -163,4 +163,32 @@ describe('SecretField', () => {
     render(<Harness mask="******7890" error="Atlas rejected this key" onSave={vi.fn()} />);
     expect(screen.getByRole('group', { name: 'Service key' })).toHaveAccessibleDescription('Configured: ******7890 Atlas rejected this key');
   });
+
+  it('in a row of inputs: the label only for screen readers, the row\'s error pointed at, and one blur when focus leaves the field', async () => {
+    const user = userEvent.setup();
+    const onBlur = vi.fn();
+    render(
+      <>
+        <SecretField id="h1" label="Header 1 value" hideLabel mask="******abcd" value={undefined} onChange={vi.fn()} errorId="row-error" onBlur={onBlur} />
+        <p id="row-error">Datadog refuses this header</p>
+        <button type="button">Elsewhere</button>
+      </>,
+    );
+    const group = screen.getByRole('group', { name: 'Header 1 value' });
+    expect(screen.getByText('Header 1 value')).toHaveClass('visually-hidden');
+    expect(group).toHaveAccessibleDescription('Configured: ******abcd Datadog refuses this header');
+    await user.click(screen.getByRole('button', { name: 'Replace Header 1 value' }));
+    expect(onBlur).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
+    expect(onBlur).toHaveBeenCalledTimes(1);
+  });
+
+  it('in a row of inputs, an opened secret is invalid with the row\'s error, and says what it replaces below the input', () => {
+    render(<SecretField id="h1" label="Header 1 value" hideLabel mask="******abcd" value="" onChange={vi.fn()} errorId="row-error" />);
+    const input = screen.getByLabelText('Header 1 value');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input.getAttribute('aria-describedby')).toBe('h1-current row-error');
+    // The note follows the input, so the row's inputs stay in line.
+    expect(input.compareDocumentPosition(screen.getByText(/Replaces the configured value/)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
 });

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FocusEvent } from 'react';
+import { FieldLabel, FieldNotes } from './form-field';
 
 interface SecretFieldProps {
   /** The password input's id (the label points at it); the hint and error ids derive from it. */
@@ -16,6 +17,12 @@ interface SecretFieldProps {
   error?: string | null;
   required?: boolean;
   help?: string;
+  /** The label only for screen readers (a value in a row of inputs, under a visible legend). */
+  hideLabel?: boolean;
+  /** The id of an error shown outside the field (under a row of inputs): the field points at it and is marked invalid. */
+  errorId?: string;
+  /** Focus left the input (or the buttons beside it). */
+  onBlur?: () => void;
 }
 
 type FocusTarget = 'input' | 'replace' | 'undo' | null;
@@ -38,6 +45,9 @@ export function SecretField({
   error,
   required = false,
   help,
+  hideLabel = false,
+  errorId: outsideErrorId,
+  onBlur,
 }: SecretFieldProps) {
   const [shown, setShown] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -57,17 +67,17 @@ export function SecretField({
   });
 
   const labelId = `${id}-label`;
-  const helpId = `${id}-help`;
+  const helpId = `${id}-hint`;
   const currentId = `${id}-current`;
   const errorId = `${id}-error`;
+  const invalid = Boolean(error) || outsideErrorId !== undefined;
   const describedBy =
-    [help ? helpId : null, stored ? currentId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+    [help ? helpId : null, stored ? currentId : null, error ? errorId : null, outsideErrorId].filter(Boolean).join(' ') || undefined;
 
-  const marker = showInput && !stored && (
-    // Outside the label, so the input's name is the label alone; aria-required says it to screen readers.
-    <span className={required ? 'field__req' : 'field__opt'} aria-hidden="true">
-      {required ? '(required)' : '(optional)'}
-    </span>
+  const replacesNote = (
+    <p className="field__hint" id={currentId}>
+      Replaces the configured value <code>{mask}</code>.
+    </p>
   );
 
   return (
@@ -77,32 +87,25 @@ export function SecretField({
       role={showInput ? undefined : 'group'}
       aria-labelledby={showInput ? undefined : labelId}
       aria-describedby={showInput ? undefined : describedBy}
+      onBlur={(event: FocusEvent<HTMLDivElement>) => {
+        // Moving between the input and its own buttons is not leaving the field.
+        if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+        onBlur?.();
+      }}
     >
       {showInput ? (
-        <div className="field__label-row">
-          <label className="field__label" id={labelId} htmlFor={id}>
-            {label}
-          </label>
-          {marker}
-        </div>
+        <FieldLabel htmlFor={id} id={labelId} label={label} hidden={hideLabel} marker={stored ? null : required ? 'required' : 'optional'} />
       ) : (
-        <span className="field__label" id={labelId}>
+        <span className={hideLabel ? 'visually-hidden' : 'field__label'} id={labelId}>
           {label}
         </span>
       )}
-      {help && (
-        <p className="field__hint" id={helpId}>
-          {help}
-        </p>
-      )}
+      <FieldNotes id={id} hint={help} />
 
       {showInput ? (
         <>
-          {stored && (
-            <p className="field__hint" id={currentId}>
-              Replaces the configured value <code>{mask}</code>.
-            </p>
-          )}
+          {/* In a row of inputs (hideLabel) the note goes under the input, so the row's inputs stay in line. */}
+          {stored && !hideLabel && replacesNote}
           <div className="secret-field__row">
             <input
               ref={inputRef}
@@ -116,7 +119,7 @@ export function SecretField({
               value={value ?? ''}
               onChange={(e) => onChange(e.target.value)}
               aria-required={required && !stored ? true : undefined}
-              aria-invalid={error ? true : undefined}
+              aria-invalid={invalid || undefined}
               aria-describedby={describedBy}
             />
             <button
@@ -143,6 +146,7 @@ export function SecretField({
               </button>
             )}
           </div>
+          {stored && hideLabel && replacesNote}
         </>
       ) : cleared ? (
         <div className="secret-field__row">
@@ -195,11 +199,7 @@ export function SecretField({
         </div>
       )}
 
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} error={error} />
     </div>
   );
 }

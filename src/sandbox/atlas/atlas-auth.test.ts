@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AtlasTestClient,
   createAtlasSandbox,
@@ -7,21 +7,13 @@ import {
   rawCall,
   TEST_ATLAS_PRIVATE_KEY,
   TEST_ATLAS_PUBLIC_KEY,
-  type AtlasSandbox,
 } from '../testing/digest-client';
-import { createTempSandbox, TEST_API_KEY, TEST_APP_KEY, type TempSandbox } from '../testing/temp-sandbox';
+import { createTempSandbox, disposedAfterEach, TEST_API_KEY, TEST_APP_KEY } from '../testing/temp-sandbox';
 import { DEFAULT_ATLAS_PRIVATE_KEY, DEFAULT_ATLAS_PUBLIC_KEY } from './atlas-routes';
 import { ATLAS_DEMO } from './demo-atlas';
 
-const open: TempSandbox[] = [];
-function make(...args: Parameters<typeof createAtlasSandbox>): AtlasSandbox {
-  const s = createAtlasSandbox(...args);
-  open.push(s.t);
-  return s;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(createAtlasSandbox, (s) => s.t);
+const makePlain = disposedAfterEach(createTempSandbox);
 
 const DD_KEYS = { 'DD-API-KEY': TEST_API_KEY, 'DD-APPLICATION-KEY': TEST_APP_KEY };
 const GROUPS = '/api/atlas/v2/groups';
@@ -96,8 +88,7 @@ describe('the digest handshake through the sandbox', () => {
   });
 
   it('without the options the sandbox uses the default Atlas key pair', async () => {
-    const t = createTempSandbox();
-    open.push(t);
+    const t = makePlain();
     expect((await new AtlasTestClient(t.sandbox.fetch).call('GET', GROUPS)).status).toBe(401);
     expect((await new AtlasTestClient(t.sandbox.fetch, DEFAULT_ATLAS_PUBLIC_KEY, DEFAULT_ATLAS_PRIVATE_KEY).call('GET', GROUPS)).status).toBe(200);
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ATLAS_FIELDS, atlasInputSchema, isSecretKind, type AtlasType, type AtlasValues } from '../../contract/atlas';
+import { ATLAS_FIELDS, atlasInputSchema, clearableFields, isSecretKind, type AtlasType, type AtlasValues } from '../../contract/atlas';
 import { isMasked } from '../../contract/secrets';
 import { isPlainObject } from '../lib/json-body';
 import { AtlasError, clip } from './atlas-http';
@@ -33,8 +33,7 @@ function issueError(type: AtlasType, body: Record<string, unknown>, issues: z.Zo
   const issue = issues[0]!;
   const field = String(issue.path[0] ?? '');
   if (field === 'clear') {
-    const clearable = ATLAS_FIELDS[type].filter((s) => !s.required && isSecretKind(s.kind)).map((s) => s.name);
-    return invalidAttribute('clear', `clear is a list of optional secret fields to remove (${type}: ${clearable.join(', ')}).`);
+    return invalidAttribute('clear', `clear is a list of optional fields to remove (${type}: ${clearableFields(type).join(', ')}).`);
   }
   if (!Object.hasOwn(body, field)) {
     return new AtlasError(400, 'MISSING_ATTRIBUTE', `The required attribute ${field} was not specified.`, [field]);
@@ -92,7 +91,8 @@ function refuseMaskedSecrets(type: AtlasType, fields: Record<string, unknown>): 
 
 /**
  * The stored values after an update: an omitted field keeps its value
- * (byte-identical), a given one replaces it, and `clear` removes optional secrets.
+ * (byte-identical), a given one replaces it, and `clear` removes optional
+ * fields: secrets, and texts such as SLACK channelName or VICTOR_OPS routingKey.
  */
 export function parseUpdateBody(type: AtlasType, body: unknown, stored: AtlasValues): AtlasValues {
   const fields = bodyFields(type, body);

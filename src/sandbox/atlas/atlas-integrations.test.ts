@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAtlasSandbox, type AtlasSandbox } from '../testing/digest-client';
-import type { Json, TempSandbox } from '../testing/temp-sandbox';
+import { describe, expect, it } from 'vitest';
+import { createAtlasSandbox } from '../testing/digest-client';
+import { disposedAfterEach, type Json } from '../testing/temp-sandbox';
 import { ATLAS_DEMO } from './demo-atlas';
 
-const open: TempSandbox[] = [];
-function make(...args: Parameters<typeof createAtlasSandbox>): AtlasSandbox {
-  const s = createAtlasSandbox(...args);
-  open.push(s.t);
-  return s;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(createAtlasSandbox, (s) => s.t);
 
 const CP = ATLAS_DEMO.projects.checkoutProd.id;
 const AS = ATLAS_DEMO.projects.analyticsStaging.id;

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AtlasTestClient, createAtlasSandbox, type AtlasSandbox } from '../testing/digest-client';
-import { TEST_NOW_MS, type TempSandbox } from '../testing/temp-sandbox';
+import { describe, expect, it } from 'vitest';
+import { AtlasTestClient, createAtlasSandbox } from '../testing/digest-client';
+import { disposedAfterEach, TEST_NOW_MS } from '../testing/temp-sandbox';
 import { ATLAS_DEMO } from './demo-atlas';
 
-const open: TempSandbox[] = [];
-function make(...args: Parameters<typeof createAtlasSandbox>): AtlasSandbox {
-  const s = createAtlasSandbox(...args);
-  open.push(s.t);
-  return s;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(createAtlasSandbox, (s) => s.t);
 
 const P = ATLAS_DEMO.projects;
 const V2 = 'application/vnd.atlas.2023-01-01+json';

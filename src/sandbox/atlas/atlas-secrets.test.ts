@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ATLAS_FIELDS, ATLAS_TYPES, isSecretKind, redactAtlasValue, type AtlasFieldSpec, type AtlasType, type AtlasValues } from '../../contract/atlas';
 import { createAtlasSandbox, type AtlasSandbox } from '../testing/digest-client';
-import type { CallResult, Json, TempSandbox } from '../testing/temp-sandbox';
+import { disposedAfterEach, type CallResult, type Json } from '../testing/temp-sandbox';
 import { ATLAS_DEMO } from './demo-atlas';
 
-const open: TempSandbox[] = [];
-function make(): AtlasSandbox {
-  const s = createAtlasSandbox();
-  open.push(s.t);
-  return s;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach((): AtlasSandbox => createAtlasSandbox(), (s) => s.t);
 
 const CP = ATLAS_DEMO.projects.checkoutProd.id;
 const url = (type: string, v = 'v2') => `/api/atlas/${v}/groups/${CP}/integrations/${type}`;
@@ -225,6 +217,41 @@ describe('PUT keeps, replaces and clears secrets', () => {
     expect((await s.atlas.call('PUT', wh, { clear: ['secret'] })).status).toBe(200);
     expect((await s.atlas.call('PUT', wh, { secret: 'brand-new-secret-77' })).body.results[0].secret).toBe('******');
     expect(s.storedValues(AS, 'WEBHOOK')).toEqual({ url: seeded.url, secret: 'brand-new-secret-77' });
+  });
+
+  it('SLACK channelName and VICTOR_OPS routingKey: clear removes the optional text, the rest stays byte-identical', async () => {
+    const s = make();
+    const seeded = ATLAS_DEMO.integrations[0].values;
+    const rejected: [Json, string][] = [
+      [{ channelName: '', clear: ['channelName'] }, 'channelName'],
+      [{ channelName: '#ops', clear: ['channelName'] }, 'channelName'],
+      [{ channelName: '' }, 'channelName'],
+      [{ clear: ['teamName'] }, 'clear'],
+    ];
+    for (const [body, field] of rejected) {
+      const r = await s.atlas.call('PUT', url('SLACK'), body);
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(r.body.parameters).toEqual([field]);
+    }
+    expect(s.storedValues(CP, 'SLACK')).toEqual(seeded);
+    const cleared = await s.atlas.call('PUT', url('SLACK'), { clear: ['channelName'] });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.results.find((r: Json) => r.type === 'SLACK')).not.toHaveProperty('channelName');
+    expect(s.storedValues(CP, 'SLACK')).toEqual({ apiToken: seeded.apiToken, teamName: seeded.teamName });
+    expect((await s.atlas.call('PUT', url('SLACK'), { channelName: '#ops' })).status).toBe(200);
+    expect(s.storedValues(CP, 'SLACK')).toEqual({ apiToken: seeded.apiToken, teamName: seeded.teamName, channelName: '#ops' });
+
+    await s.atlas.call('DELETE', url('VICTOR_OPS'));
+    expect((await s.atlas.call('POST', url('VICTOR_OPS'), { apiKey: 'victorops-key-12345678', routingKey: 'ops' })).status).toBe(200);
+    expect((await s.atlas.call('PUT', url('VICTOR_OPS', 'v1.0'), { clear: ['routingKey'] })).status).toBe(200);
+    expect(s.storedValues(CP, 'VICTOR_OPS')).toEqual({ apiKey: 'victorops-key-12345678' });
+  });
+
+  it('clear names the clearable fields of the type when it is wrong', async () => {
+    const s = make();
+    const r = await s.atlas.call('PUT', url('SLACK'), { clear: ['apiToken'] });
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toContain('optional fields to remove (SLACK: channelName)');
   });
 
   it('the seeded Slack token stays byte-identical through v1.0 and v2 updates of other fields', async () => {

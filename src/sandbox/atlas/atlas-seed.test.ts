@@ -4,18 +4,13 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATLAS_TYPES } from '../../contract/atlas';
 import { createAtlasSandbox, type AtlasSandbox } from '../testing/digest-client';
-import { makeTempDir, type Json, type TempSandbox } from '../testing/temp-sandbox';
+import { SCHEMA_VERSION } from '../store/schema';
+import { disposedAfterEach, makeTempDir, type Json } from '../testing/temp-sandbox';
 import { ATLAS_DEMO } from './demo-atlas';
 
-const open: TempSandbox[] = [];
+const make = disposedAfterEach(createAtlasSandbox, (s) => s.t);
 const dirs: string[] = [];
-function make(...args: Parameters<typeof createAtlasSandbox>): AtlasSandbox {
-  const s = createAtlasSandbox(...args);
-  open.push(s.t);
-  return s;
-}
 afterEach(() => {
-  while (open.length) open.pop()!.dispose();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -91,7 +86,7 @@ describe('upgrading a schema-2 data file', () => {
     expect(types(await list(second, P.checkoutProd.id))).toEqual(['SLACK', 'DATADOG']);
     expect(types(await list(second, P.analyticsStaging.id))).toEqual(['WEBHOOK']);
     const db = sqlite(dataDir);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 

@@ -14,7 +14,7 @@ export function safeEqual(given: string | undefined, expected: string): boolean 
 }
 
 /** Paths that need the API key only (no application key). */
-const API_KEY_ONLY = new Set(['/api/v1/validate']);
+const API_KEY_ONLY = new Set(['/api/v1/validate', '/api/v1/check_run']);
 
 /** The local Atlas checks its own HTTP Digest credentials; DD keys play no part there. */
 const OWN_AUTH_PREFIX = '/api/atlas/';

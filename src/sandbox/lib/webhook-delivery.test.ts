@@ -81,6 +81,37 @@ describe('deliverWebhook', () => {
     expect(r.requests).toHaveLength(2);
   });
 
+  it('an overall deadline bounds a stalled receiver: each attempt gets at most the time left, no retry without enough of it', async () => {
+    const r = await receiver(() => 'hang');
+    // The real sleep: the backoff counts against the deadline.
+    const started = Date.now();
+    const result = await deliverWebhook(request(r.url), { timeoutMs: 300, deadlineMs: 500, minAttemptMs: 100, backoffMs: () => 50 });
+    const elapsed = Date.now() - started;
+    // Without the deadline: 3 x 300 ms plus backoff. With it: 300 ms, then the ~150 ms left after the backoff.
+    expect(result).toMatchObject({ ok: false, status: null, attempts: 2 });
+    const second = Number(/^Timed out after (\d+) ms$/.exec(result.body)?.[1]);
+    expect(second).toBeGreaterThan(0);
+    expect(second).toBeLessThanOrEqual(150);
+    expect(r.requests).toHaveLength(2);
+    expect(elapsed).toBeLessThan(800);
+  });
+
+  it('a deadline shorter than one attempt cuts the first attempt, and nothing is retried', async () => {
+    const r = await receiver(() => 'hang');
+    const { opts, sleeps } = quick({ timeoutMs: 5000, deadlineMs: 200, minAttemptMs: 100 });
+    const result = await deliverWebhook(request(r.url), opts);
+    expect(result).toMatchObject({ ok: false, status: null, body: 'Timed out after 200 ms', attempts: 1 });
+    expect(result.duration_ms).toBeLessThan(1000);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('a deadline with room to spare changes nothing: a failing receiver still gets every retry', async () => {
+    const r = await receiver(() => ({ status: 502 }));
+    const { opts, sleeps } = quick({ deadlineMs: 60_000, backoffMs: (n) => n });
+    expect(await deliverWebhook(request(r.url), opts)).toMatchObject({ ok: false, status: 502, attempts: 3 });
+    expect(sleeps).toEqual([1, 2]);
+  });
+
   it('uses the injected fetch and clock; a request the fetch refuses outright is not retried', async () => {
     let calls = 0;
     const fetchFn = (async () => {

@@ -1,8 +1,9 @@
 /**
  * One webhook delivery: a real HTTP POST with a per-attempt timeout and a
  * bounded retry (network errors and 5xx only; a 4xx is the receiver's final
- * word). The fetch, timeouts and backoff are injected, so the test delivery
- * route and (later) monitor notifications share it and tests control time.
+ * word), all within an optional overall deadline. The fetch, timeouts and
+ * backoff are injected, so the test delivery route and monitor notifications
+ * share it and tests control time.
  */
 
 export interface WebhookDeliveryRequest {
@@ -15,6 +16,14 @@ export interface WebhookDeliveryOptions {
   fetch: typeof fetch;
   /** Per attempt, covering the answer's body too. */
   timeoutMs: number;
+  /**
+   * The whole delivery, backoff and retries included: an attempt gets at most
+   * the time left, and no retry starts with less than `minAttemptMs` left.
+   * Infinity (the default) means the per-attempt timeout and retries alone bound it.
+   */
+  deadlineMs: number;
+  /** The least time worth starting a retry with. */
+  minAttemptMs: number;
   /** Further attempts after the first one. */
   retries: number;
   /** Wait before retry n (1-based). */
@@ -40,6 +49,8 @@ export interface WebhookDeliveryResult {
 export const DEFAULT_DELIVERY_OPTIONS: WebhookDeliveryOptions = {
   fetch: (input, init) => fetch(input, init),
   timeoutMs: 5000,
+  deadlineMs: Number.POSITIVE_INFINITY,
+  minAttemptMs: 500,
   retries: 2,
   backoffMs: (retry) => 200 * 2 ** (retry - 1),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -81,13 +92,13 @@ function errorMessage(err: unknown, timedOut: boolean, timeoutMs: number): { mes
   return { message: e.message, retryable: false };
 }
 
-async function attempt(req: WebhookDeliveryRequest, o: WebhookDeliveryOptions): Promise<Attempt> {
+async function attempt(req: WebhookDeliveryRequest, o: WebhookDeliveryOptions, timeoutMs: number): Promise<Attempt> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, o.timeoutMs);
+  }, timeoutMs);
   try {
     let res: Response;
     try {
@@ -99,13 +110,13 @@ async function attempt(req: WebhookDeliveryRequest, o: WebhookDeliveryOptions): 
         signal: controller.signal,
       });
     } catch (err) {
-      return { kind: 'error', ...errorMessage(err, timedOut, o.timeoutMs) };
+      return { kind: 'error', ...errorMessage(err, timedOut, timeoutMs) };
     }
     let body: string;
     try {
       body = await readStart(res, o.maxBodyChars);
     } catch (err) {
-      body = `(the answer's body could not be read: ${errorMessage(err, timedOut, o.timeoutMs).message})`;
+      body = `(the answer's body could not be read: ${errorMessage(err, timedOut, timeoutMs).message})`;
     }
     return { kind: 'answer', status: res.status, body };
   } finally {
@@ -113,18 +124,27 @@ async function attempt(req: WebhookDeliveryRequest, o: WebhookDeliveryOptions): 
   }
 }
 
-/** Sends the POST; retries network errors and 5xx answers up to `retries` times. */
+/**
+ * Sends the POST; retries network errors and 5xx answers up to `retries`
+ * times, never past `deadlineMs`: each attempt gets min(timeoutMs, time left),
+ * and a retry whose backoff would leave less than `minAttemptMs` is not made.
+ */
 export async function deliverWebhook(req: WebhookDeliveryRequest, options: Partial<WebhookDeliveryOptions> = {}): Promise<WebhookDeliveryResult> {
   const o: WebhookDeliveryOptions = { ...DEFAULT_DELIVERY_OPTIONS, ...options };
   const started = o.now();
   let attempts = 0;
   let last: Attempt;
+  let timeoutMs = Math.min(o.timeoutMs, o.deadlineMs);
   for (;;) {
     attempts += 1;
-    last = await attempt(req, o);
+    last = await attempt(req, o, timeoutMs);
     const retry = last.kind === 'answer' ? last.status >= 500 : last.retryable;
     if (!retry || attempts > o.retries) break;
-    await o.sleep(o.backoffMs(attempts));
+    const wait = o.backoffMs(attempts);
+    const left = o.deadlineMs - (o.now() - started) - wait;
+    if (left < o.minAttemptMs) break;
+    timeoutMs = Math.min(o.timeoutMs, left);
+    await o.sleep(wait);
   }
   const duration_ms = Math.max(0, Math.round(o.now() - started));
   if (last.kind === 'error') return { ok: false, status: null, body: last.message, duration_ms, attempts };

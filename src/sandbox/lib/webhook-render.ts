@@ -54,12 +54,20 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-export function renderWebhookRequest(w: WebhookRow, variables: readonly CustomVariableRow[]): RenderedWebhook {
+/**
+ * `eventValues` are Datadog's own variables: the samples for a test delivery,
+ * a real event's values for a monitor notification.
+ */
+export function renderWebhookRequest(
+  w: WebhookRow,
+  variables: readonly CustomVariableRow[],
+  eventValues: Readonly<Record<string, string>> = WEBHOOK_SAMPLE_VALUES,
+): RenderedWebhook {
   // Datadog's own variables win over a custom variable of the same name.
-  const values: Record<string, string> = { ...Object.fromEntries(variables.map((v) => [v.name, v.value])), ...WEBHOOK_SAMPLE_VALUES };
+  const values: Record<string, string> = { ...Object.fromEntries(variables.map((v) => [v.name, v.value])), ...eventValues };
   const masked: Record<string, string> = {
     ...Object.fromEntries(variables.map((v) => [v.name, v.is_secret ? SECRET_MASK : v.value])),
-    ...WEBHOOK_SAMPLE_VALUES,
+    ...eventValues,
   };
   const secrets = variables.filter((v) => v.is_secret).map((v) => v.value);
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[w.encode_as] };

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_INTEGRATIONS } from '../seed/demo-integrations';
-import { createTempSandbox, type TempSandbox } from '../testing/temp-sandbox';
+import { createTempSandbox, disposedAfterEach } from '../testing/temp-sandbox';
 
-const open: TempSandbox[] = [];
-function make(...args: Parameters<typeof createTempSandbox>): TempSandbox {
-  const t = createTempSandbox(...args);
-  open.push(t);
-  return t;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(createTempSandbox);
 
 const PATH = '/api/v1/integration/aws';
 const account = (id: string, extra: Record<string, unknown> = {}) => ({ account_id: id, role_name: 'DatadogAWSIntegrationRole', ...extra });

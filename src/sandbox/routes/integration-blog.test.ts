@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempSandbox, TEST_API_KEY, TEST_APP_KEY, type Json, type TempSandbox } from '../testing/temp-sandbox';
+import { describe, expect, it } from 'vitest';
+import { createTempSandbox, disposedAfterEach, TEST_API_KEY, TEST_APP_KEY, type Json, type TempSandbox } from '../testing/temp-sandbox';
 
 /**
  * The curl examples of March 2018 ("New in Datadog: Managing integrations via
@@ -8,15 +8,7 @@ import { createTempSandbox, TEST_API_KEY, TEST_APP_KEY, type Json, type TempSand
  * the examples put them: in the query string, ?api_key=&application_key=.
  */
 
-const open: TempSandbox[] = [];
-function make(): TempSandbox {
-  const t = createTempSandbox({ seed: 'empty' });
-  open.push(t);
-  return t;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(() => createTempSandbox({ seed: 'empty' }));
 
 interface Curl {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEBHOOK_PAYLOAD } from '../../contract/webhook-template';
 import { DEMO_INTEGRATIONS } from '../seed/demo-integrations';
-import { createTempSandbox, type Json, type TempSandbox } from '../testing/temp-sandbox';
+import { createTempSandbox, disposedAfterEach, type Json } from '../testing/temp-sandbox';
 
-const open: TempSandbox[] = [];
-function make(...args: Parameters<typeof createTempSandbox>): TempSandbox {
-  const t = createTempSandbox(...args);
-  open.push(t);
-  return t;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(createTempSandbox);
 
 const SLACK = '/api/v1/integration/slack';
 const PD = '/api/v1/integration/pagerduty';

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_INTEGRATIONS } from '../seed/demo-integrations';
-import { createTempSandbox, type TempSandbox } from '../testing/temp-sandbox';
+import { createTempSandbox, disposedAfterEach } from '../testing/temp-sandbox';
 
-const open: TempSandbox[] = [];
-function make(...args: Parameters<typeof createTempSandbox>): TempSandbox {
-  const t = createTempSandbox(...args);
-  open.push(t);
-  return t;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(createTempSandbox);
 
 const BASE = '/api/v1/integration/pagerduty/configuration/services';
 const KEY = 'canary-pd-key-7f3a9c1e5b';

@@ -10,7 +10,7 @@ import { registerWebhookTestRoute } from './integration-webhook-test';
 import { registerWebhookIntegrationRoutes } from './integration-webhooks';
 
 export interface IntegrationRouteOptions {
-  /** For the sandbox-only test delivery: fetch, timeouts, retries (defaults: global fetch, 5 s, 2 retries). */
+  /** For the sandbox-only test delivery: fetch, timeouts, retries, deadline (defaults: global fetch, 5 s, 2 retries, 8 s in all). */
   delivery?: Partial<WebhookDeliveryOptions>;
 }
 

@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempSandbox, type Json, type TempSandbox } from '../testing/temp-sandbox';
+import { describe, expect, it } from 'vitest';
+import { createTempSandbox, disposedAfterEach, type Json } from '../testing/temp-sandbox';
 
-const open: TempSandbox[] = [];
-function make(...args: Parameters<typeof createTempSandbox>): TempSandbox {
-  const t = createTempSandbox(...args);
-  open.push(t);
-  return t;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(createTempSandbox);
 
 const BASE = '/api/v1/integration/slack/configuration/accounts/watchdeck-demo/channels';
 const DEFAULT_DISPLAY = { message: true, mute_buttons: false, notified: true, snapshot: true, tags: true };

@@ -1,22 +1,22 @@
+import fs from 'node:fs';
+import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_SAMPLE_VALUES } from '../../contract/webhook-template';
+import { integrationDeps } from '../lib/integration-context';
 import { closedPort, startTestReceiver, type TestReceiver } from '../lib/webhook-test-receiver';
-import { createTempSandbox, type TempSandbox } from '../testing/temp-sandbox';
+import { openDb } from '../store/db';
+import { WebhooksStore } from '../store/integrations-webhooks-store';
+import { createTempSandbox, disposedAfterEach, makeTempDir, type TempSandbox } from '../testing/temp-sandbox';
+import { registerWebhookTestRoute } from './integration-webhook-test';
 
-const open: TempSandbox[] = [];
+const make = disposedAfterEach(createTempSandbox);
 const receivers: TestReceiver[] = [];
-function make(...args: Parameters<typeof createTempSandbox>): TempSandbox {
-  const t = createTempSandbox(...args);
-  open.push(t);
-  return t;
-}
 async function receiver(...args: Parameters<typeof startTestReceiver>): Promise<TestReceiver> {
   const r = await startTestReceiver(...args);
   receivers.push(r);
   return r;
 }
 afterEach(async () => {
-  while (open.length) open.pop()!.dispose();
   while (receivers.length) await receivers.pop()!.close();
 });
 
@@ -124,5 +124,32 @@ describe('POST .../webhooks/{name}/test (sandbox only)', () => {
     const extra = await t.call('POST', `${HOOKS}/ops-bridge/test`, { url: 'http://elsewhere' });
     expect(extra.status).toBe(400);
     expect((await t.call('POST', `${HOOKS}/ops-bridge/test`, {}, { 'DD-API-KEY': 'nope' })).status).toBe(403);
+  });
+});
+
+describe('the test delivery’s deadline', () => {
+  it('a stalled receiver: the route answers its own result within the deadline, never hanging past it', async () => {
+    const r = await receiver(() => 'hang');
+    const dir = makeTempDir();
+    const { db } = openDb(dir);
+    try {
+      new WebhooksStore(db).insert({ name: 'stalled', url: `${r.url}/hook`, payload: null, custom_headers: null, encode_as: 'json', created_us: 0, modified_us: 0 });
+      const app = new Hono();
+      // Small, injected times: 200 ms per attempt, 450 ms in all (as 5 s and 8 s do for real).
+      registerWebhookTestRoute(app, integrationDeps({ db, nowUs: () => 0 }), { timeoutMs: 200, deadlineMs: 450, minAttemptMs: 100, backoffMs: () => 20 });
+      const started = Date.now();
+      const res = await app.request(`${HOOKS}/stalled/test`, { method: 'POST' });
+      const elapsed = Date.now() - started;
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { ok: boolean; status: number | null; attempts: number; body: string; duration_ms: number };
+      expect(body).toMatchObject({ ok: false, status: null, attempts: 2 });
+      expect(body.body).toMatch(/^Timed out after \d+ ms$/);
+      expect(body.duration_ms).toBeLessThanOrEqual(450 + 100);
+      expect(elapsed).toBeLessThan(450 + 300);
+      expect(r.requests).toHaveLength(2);
+    } finally {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEBHOOK_PAYLOAD } from '../../contract/webhook-template';
 import { DEMO_INTEGRATIONS } from '../seed/demo-integrations';
-import { createTempSandbox, type TempSandbox } from '../testing/temp-sandbox';
+import { createTempSandbox, disposedAfterEach } from '../testing/temp-sandbox';
 
-const open: TempSandbox[] = [];
-function make(...args: Parameters<typeof createTempSandbox>): TempSandbox {
-  const t = createTempSandbox(...args);
-  open.push(t);
-  return t;
-}
-afterEach(() => {
-  while (open.length) open.pop()!.dispose();
-});
+const make = disposedAfterEach(createTempSandbox);
 
 const HOOKS = '/api/v1/integration/webhooks/configuration/webhooks';
 const VARS = '/api/v1/integration/webhooks/configuration/custom-variables';

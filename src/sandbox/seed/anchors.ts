@@ -112,6 +112,25 @@ export const DEMO_ANCHORS = {
     references: [demoMonitorId('checkout-latency'), demoMonitorId('checkout-error-rate')],
   },
 
+  /**
+   * Issue 6: the service check monitor evaluated live. Runs of "app.ok" tagged env:prod drive its groups
+   * (host:app-1 and host:app-2, both OK when seeded); transitions notify @webhook-ops-bridge and @slack-ops-alerts.
+   */
+  appOkCheck: {
+    id: demoMonitorId('platform-app-ok'),
+    name: '[prod] app.ok service check',
+    type: 'service check',
+    check: 'app.ok',
+    query: '"app.ok".over("env:prod").by("host").last(1).count_by_status()',
+    tags: ['env:prod', 'service:app', 'team:platform'],
+    groups: ['host:app-1', 'host:app-2'],
+    hosts: ['app-1', 'app-2'],
+    /** Runs need this tag to count. */
+    runTag: 'env:prod',
+    handles: ['@webhook-ops-bridge', '@slack-ops-alerts'],
+    webhook: 'ops-bridge',
+  },
+
   /** Ungrouped monitors have exactly one group, named "total". */
   ungrouped: {
     id: demoMonitorId('checkout-error-rate'),

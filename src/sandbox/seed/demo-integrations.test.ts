@@ -3,18 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../store/db';
-import { createTempSandbox, makeTempDir, type Json, type TempSandbox } from '../testing/temp-sandbox';
+import { createTempSandbox, disposedAfterEach, makeTempDir, type Json, type TempSandbox } from '../testing/temp-sandbox';
 import { DEMO_INTEGRATIONS, integrationsEmpty, seedDemoIntegrationsIfEmpty } from './demo-integrations';
 
-const open: TempSandbox[] = [];
+const make = disposedAfterEach(createTempSandbox);
 const dirs: string[] = [];
-function make(...args: Parameters<typeof createTempSandbox>): TempSandbox {
-  const t = createTempSandbox(...args);
-  open.push(t);
-  return t;
-}
 afterEach(() => {
-  while (open.length) open.pop()!.dispose();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -118,8 +112,7 @@ describe('upgrading a schema-2 data file to 3', () => {
     second.sandbox.close();
 
     // Already at 3: nothing is seeded again.
-    const third = createTempSandbox({ dataDir });
-    open.push(third);
+    const third = make({ dataDir });
     expect((await third.call('GET', '/api/v1/integration/webhooks/configuration/webhooks/ops-bridge')).status).toBe(404);
     expect((await third.call('GET', '/api/v1/integration/pagerduty')).body.services).toHaveLength(2);
   });
@@ -129,8 +122,7 @@ describe('upgrading a schema-2 data file to 3', () => {
     dirs.push(dataDir);
     createTempSandbox({ dataDir, seed: 'empty' }).sandbox.close();
     downgradeToV2(dataDir);
-    const second = createTempSandbox({ dataDir, seed: 'empty' });
-    open.push(second);
+    const second = make({ dataDir, seed: 'empty' });
     expect((await second.call('GET', '/api/v1/integration/aws')).body.accounts).toEqual([]);
     expect((await second.call('GET', '/api/v1/integration/webhooks')).status).toBe(404);
   });

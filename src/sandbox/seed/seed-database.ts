@@ -13,7 +13,7 @@ import { FIRST_MONITOR_ID } from './catalog';
 import { seedDemoDowntimes } from './demo-downtimes';
 import { seedDemoIncidents } from './demo-incidents';
 import { seedDemoIntegrations, seedDemoIntegrationsIfEmpty } from './demo-integrations';
-import { seedDemoMonitors } from './demo-monitors';
+import { seedDemoMonitorIfMissing, seedDemoMonitors } from './demo-monitors';
 import { seedDemoTeams } from './demo-teams';
 import { Prng } from './prng';
 import { API_KEY_OWNER_ID, DEMO_ORG_ID, DEMO_ORG_UUID, DEMO_USERS } from './users';
@@ -73,6 +73,12 @@ export function seedDatabase(db: Db, o: SeedOptions): void {
  * new users, teams and incidents (relative to now); any org gets the users.
  */
 export function upgradeSeed(db: Db, fromVersion: number, nowUs: number): void {
+  if (fromVersion < 4 && getMeta(db, 'seed') === 'demo') {
+    // Service checks (issue 6): a demo org from before schema 4 gets the live app.ok service check monitor, once.
+    db.transaction(() => {
+      seedDemoMonitorIfMissing(new MonitorsStore(db), 'platform-app-ok', nowUs, new Prng(PRNG_SEED));
+    })();
+  }
   if (fromVersion < 3) {
     // Datadog integrations (issue 5): a demo org from before schema 3 gets them, once, into empty tables.
     if (getMeta(db, 'seed') === 'demo') seedDemoIntegrationsIfEmpty(db, nowUs);

@@ -3,8 +3,11 @@
  * microseconds (Datadog prints microseconds); `_ts` columns are epoch seconds
  * (what Datadog's group states carry). JSON columns hold arrays or objects.
  */
-/** 2 added teams, memberships, incidents, todos and transitions; 3 added the Datadog and Atlas integrations. */
-export const SCHEMA_VERSION = 3;
+/**
+ * 2 added teams, memberships, incidents, todos and transitions; 3 added the Datadog and Atlas integrations;
+ * 4 added service check runs, group transitions and the notification log.
+ */
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -240,10 +243,65 @@ CREATE TABLE IF NOT EXISTS atlas_integrations (
   UNIQUE (project_id, type)
 );
 
+-- Service checks (issue 6). Runs keep their submitted time (epoch s); at_ms columns are epoch milliseconds.
+CREATE TABLE IF NOT EXISTS check_runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  check_name TEXT NOT NULL,
+  host_name TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  tags TEXT NOT NULL,
+  message TEXT,
+  timestamp_s INTEGER NOT NULL,
+  received_us INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS check_runs_latest ON check_runs(check_name, host_name, timestamp_s DESC, id DESC);
+
+-- The last run seen by each group of a service check monitor: groups here are "live" (no data and renotify apply).
+CREATE TABLE IF NOT EXISTS check_group_runs (
+  monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  last_run_s INTEGER NOT NULL,
+  PRIMARY KEY (monitor_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS group_transitions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+  group_name TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  at_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS group_transitions_monitor ON group_transitions(monitor_id, at_ms);
+
+-- Outlives its monitor on purpose (no foreign key): it is a log.
+CREATE TABLE IF NOT EXISTS notification_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_ms INTEGER NOT NULL,
+  monitor_id INTEGER NOT NULL,
+  monitor_name TEXT NOT NULL,
+  group_name TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  transition TEXT NOT NULL,
+  handle TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  downtime_id TEXT,
+  receiver_status INTEGER,
+  message TEXT NOT NULL,
+  detail TEXT
+);
+CREATE INDEX IF NOT EXISTS notification_log_monitor ON notification_log(monitor_id, id);
+
 `;
 
 /** Tables in the order reset() empties them (children first). */
 export const TABLES = [
+  // Service checks (issue 6)
+  'notification_log',
+  'group_transitions',
+  'check_group_runs',
+  'check_runs',
   // Datadog integrations (issue 5)
   'dd_slack_channels',
   'dd_slack_accounts',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../create-sandbox';
 
 export const TEST_API_KEY = 'test-api-key';
@@ -28,6 +29,26 @@ export interface TempSandbox {
   call<T = Json>(method: string, pathAndQuery: string, body?: unknown, headers?: Record<string, string>): Promise<CallResult<T>>;
   /** Closes the sandbox and removes its data directory. */
   dispose(): void;
+}
+
+/**
+ * A test file's `make`: each sandbox it creates is disposed after the test
+ * that made it. Call it at the file's top level (it registers an afterEach).
+ * `tempOf` finds the TempSandbox in what `create` answers (an Atlas sandbox's `t`).
+ */
+export function disposedAfterEach<A extends unknown[], S>(
+  create: (...args: A) => S,
+  tempOf: (made: S) => TempSandbox = (made) => made as TempSandbox,
+): (...args: A) => S {
+  const open: TempSandbox[] = [];
+  afterEach(() => {
+    while (open.length) open.pop()!.dispose();
+  });
+  return (...args) => {
+    const made = create(...args);
+    open.push(tempOf(made));
+    return made;
+  };
 }
 
 export function makeTempDir(prefix = 'watchdeck-sandbox-'): string {

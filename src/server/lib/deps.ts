@@ -15,6 +15,8 @@ import type { SnapshotCache } from './snapshot-cache';
 export interface TestControls {
   reset(): void;
   setUpstreamFault(status: number | null): void;
+  /** Resolves once the sandbox has delivered and logged every queued monitor notification. */
+  idle(): Promise<void>;
 }
 
 /** What every handler can use; built once by createApp. */

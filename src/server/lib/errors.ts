@@ -1,6 +1,6 @@
 import type { AuthErrorCode } from '../../contract/auth';
 import type { ApiErrorBody, ErrorCode } from '../../contract/errors';
-import type { UpstreamError } from '../upstreams/upstream-error';
+import { isUpstreamError, type UpstreamError } from '../upstreams/upstream-error';
 
 /**
  * The BFF's own error type: everything that answers with an ApiError body.
@@ -77,5 +77,23 @@ export function fromUpstreamError(err: UpstreamError, options: { mutation?: bool
       return new HttpError(502, 'upstream_error', `${name} could not be reached.${unconfirmed}`);
     case 'bad_response':
       return new HttpError(502, 'upstream_error', `${name} sent an answer the BFF could not read.${unconfirmed}`);
+  }
+}
+
+/**
+ * Datadog's 409 (a taken name or handle, an item that is there already)
+ * becomes 409 `conflict` with Datadog's own words, and a field error on the
+ * fields the person can change.
+ */
+export async function conflictsAs<T>(fields: string[], fallback: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!isUpstreamError(err) || err.status !== 409) throw err;
+    const message = err.messages[0] ?? fallback;
+    throw new HttpError(409, 'conflict', message, {
+      upstream: err.messages,
+      fields: Object.fromEntries(fields.map((f) => [f, [message]])),
+    });
   }
 }

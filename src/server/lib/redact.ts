@@ -7,7 +7,8 @@ export type Redactor = (text: string) => string;
 
 export const REDACTED = '[redacted]';
 
-function forms(secret: string): string[] {
+/** A secret and the encodings it is likely to travel in (raw, URL, form, base64 with and without padding, base64url, JSON-escaped), longest first. */
+export function encodedForms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
   const all = [
     secret,
@@ -23,7 +24,7 @@ function forms(secret: string): string[] {
 }
 
 export function createRedactor(secrets: readonly string[]): Redactor {
-  const needles = [...new Set(secrets.filter((s) => s.length > 0).flatMap(forms))].sort((a, b) => b.length - a.length);
+  const needles = [...new Set(secrets.filter((s) => s.length > 0).flatMap(encodedForms))].sort((a, b) => b.length - a.length);
   if (needles.length === 0) return (text) => text;
   return (text) => {
     let out = text;

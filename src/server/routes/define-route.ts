@@ -67,7 +67,7 @@ export interface RouteSpec<
   body?: B;
   responses: R;
   /** Error statuses this route is known to answer (all with the ApiError body). */
-  errors: number[];
+  errors: readonly number[];
   /** Not listed in openapi.json (test controls). */
   hidden?: boolean;
   /** Checks that need more than the schema (the clock, a scope parser); runs before the handler. */

@@ -15,6 +15,7 @@ const PARAMS: Record<string, Record<string, string>> = {
   '/api/monitors/:id': { id: '42' },
   '/api/monitors/:id/mute': { id: '42' },
   '/api/monitors/:id/unmute': { id: '42' },
+  '/api/monitors/:id/history': { id: '42' },
   '/api/downtimes/:id': { id: UUID_A },
   '/api/users/:username': { username: TEST_USERS.viewer },
   '/api/incidents/:id': { id: UUID_A },
@@ -65,10 +66,11 @@ const BODIES: Record<string, unknown> = {
   'put /api/integrations/webhook-variables/:name': { value: 'matrix-2' },
   'post /api/integrations/atlas/projects/:projectId/:type': { serviceKey: 'matrix-service-key-1234' },
   'put /api/integrations/atlas/projects/:projectId/:type': { serviceKey: 'matrix-service-key-5678' },
+  'post /api/service-checks': { check: 'app.ok', host: 'matrix-host', status: 2, tags: ['env:prod'] },
 };
 
 const table = routeTable({ testControls: true });
-const controls = { reset: () => {}, setUpstreamFault: () => {} };
+const controls = { reset: () => {}, setUpstreamFault: () => {}, idle: async () => {} };
 
 function concrete(path: string): string {
   const params = PARAMS[path] ?? {};

@@ -7,6 +7,7 @@ import { integrationRoutes } from './integrations/integrations.handlers';
 import { metaRoutes } from './meta/meta.handlers';
 import { monitorRoutes } from './monitors/monitors.handlers';
 import { peopleRoutes } from './people/people.handlers';
+import { serviceCheckRoutes } from './service-checks/service-checks.handlers';
 import { sessionRoutes } from './session/session.handlers';
 import { teamRoutes } from './teams/teams.handlers';
 import { testControlRoutes } from './test-controls/test-controls.handlers';
@@ -30,6 +31,7 @@ export function routeTable(options: { testControls: boolean }): BoundRoute[] {
     ...teamRoutes,
     ...integrationRoutes,
     ...atlasRoutes,
+    ...serviceCheckRoutes,
   );
   if (options.testControls) table.push(...testControlRoutes);
   return table;

@@ -102,13 +102,16 @@ export class AuditStore {
   /**
    * "When was this last changed, and by whom": the newest record with this
    * outcome whose action starts with `actionPrefix` (a plain, case-sensitive
-   * prefix: no wildcards). newestPerTarget gives the newest one for each
-   * target that starts with `targetPrefix`.
+   * prefix: no wildcards), leaving out the actions in `except` (a webhook
+   * test delivery changes nothing). newestPerTarget gives the newest one for
+   * each target that starts with `targetPrefix`.
    */
-  newestByActionPrefix(f: { actionPrefix: string; outcome: string }): AuditRecord | null {
+  newestByActionPrefix(f: { actionPrefix: string; outcome: string; except?: readonly string[] }): AuditRecord | null {
+    const except = f.except ?? [];
+    const notIn = except.length > 0 ? `AND action NOT IN (${except.map(() => '?').join(', ')})` : '';
     const row = this.db
-      .prepare(`SELECT * FROM audit WHERE substr(action, 1, ?) = ? AND outcome = ? ORDER BY id DESC LIMIT 1`)
-      .get(f.actionPrefix.length, f.actionPrefix, f.outcome) as RawAudit | undefined;
+      .prepare(`SELECT * FROM audit WHERE substr(action, 1, ?) = ? AND outcome = ? ${notIn} ORDER BY id DESC LIMIT 1`)
+      .get(f.actionPrefix.length, f.actionPrefix, f.outcome, ...except) as RawAudit | undefined;
     return row ? fromRaw(row) : null;
   }
 
@@ -123,19 +126,6 @@ export class AuditStore {
       )
       .all(f.actionPrefix.length, f.actionPrefix, f.targetPrefix.length, f.targetPrefix, f.outcome) as RawAudit[];
     return new Map(rows.map((r) => [r.target, fromRaw(r)]));
-  }
-
-  /**
-   * The newest record whose action starts with `prefix`, with this outcome,
-   * leaving out the actions in `except` (an integration tile's last change).
-   */
-  latestByActionPrefix(f: { prefix: string; outcome: string; except?: readonly string[] }): AuditRecord | null {
-    const except = f.except ?? [];
-    const notIn = except.length > 0 ? `AND action NOT IN (${except.map(() => '?').join(', ')})` : '';
-    const row = this.db
-      .prepare(`SELECT * FROM audit WHERE action LIKE ? ESCAPE '\\' AND outcome = ? ${notIn} ORDER BY id DESC LIMIT 1`)
-      .get(`${f.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.outcome, ...except) as RawAudit | undefined;
-    return row ? fromRaw(row) : null;
   }
 
   count(): number {

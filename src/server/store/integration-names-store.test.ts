@@ -63,27 +63,30 @@ describe('the newest audit record of an action prefix', () => {
     const store = openStore(':memory:');
     const base = { actor: 'ana', role: 'admin', status: 200, upstreamStatus: 200, requestId: 'r', detail: null, target: 't' };
     const add = (time: number, action: string, outcome = 'allowed') => store.audit.append({ ...base, time, action, outcome });
-    expect(store.audit.latestByActionPrefix({ prefix: 'integration.webhooks.', outcome: 'allowed' })).toBeNull();
+    expect(store.audit.newestByActionPrefix({ actionPrefix: 'integration.webhooks.', outcome: 'allowed' })).toBeNull();
     add(AT, 'integration.webhooks.create');
     add(AT + 1, 'integration.webhooks.variable.update');
     add(AT + 2, 'integration.webhooks.create', 'invalid');
     add(AT + 3, 'integration.webhooks.test');
     add(AT + 4, 'integration.webhooksX.create');
     add(AT + 5, 'integration.pagerduty.create');
-    expect(store.audit.latestByActionPrefix({ prefix: 'integration.webhooks.', outcome: 'allowed', except: ['integration.webhooks.test'] })).toMatchObject({
+    expect(store.audit.newestByActionPrefix({ actionPrefix: 'integration.webhooks.', outcome: 'allowed', except: ['integration.webhooks.test'] })).toMatchObject({
       time: AT + 1,
       action: 'integration.webhooks.variable.update',
     });
-    expect(store.audit.latestByActionPrefix({ prefix: 'integration.webhooks.', outcome: 'allowed' })?.action).toBe('integration.webhooks.test');
-    expect(store.audit.latestByActionPrefix({ prefix: 'integration.aws.', outcome: 'allowed' })).toBeNull();
+    expect(store.audit.newestByActionPrefix({ actionPrefix: 'integration.webhooks.', outcome: 'allowed' })?.action).toBe('integration.webhooks.test');
+    expect(store.audit.newestByActionPrefix({ actionPrefix: 'integration.aws.', outcome: 'allowed' })).toBeNull();
     store.close();
   });
 
   it('treats % and _ in the prefix as plain characters', () => {
     const store = openStore(':memory:');
     store.audit.append({ actor: 'a', role: null, status: 200, upstreamStatus: null, requestId: 'r', detail: null, target: 't', time: AT, action: 'integrationXaws.create', outcome: 'allowed' });
-    expect(store.audit.latestByActionPrefix({ prefix: 'integration_aws', outcome: 'allowed' })).toBeNull();
-    expect(store.audit.latestByActionPrefix({ prefix: '%', outcome: 'allowed' })).toBeNull();
+    expect(store.audit.newestByActionPrefix({ actionPrefix: 'integration_aws', outcome: 'allowed' })).toBeNull();
+    expect(store.audit.newestByActionPrefix({ actionPrefix: '%', outcome: 'allowed' })).toBeNull();
+    // A plain prefix: case-sensitive, unlike LIKE.
+    expect(store.audit.newestByActionPrefix({ actionPrefix: 'INTEGRATIONXAWS.', outcome: 'allowed' })).toBeNull();
+    expect(store.audit.newestByActionPrefix({ actionPrefix: 'integrationXaws.', outcome: 'allowed' })?.action).toBe('integrationXaws.create');
     store.close();
   });
 });

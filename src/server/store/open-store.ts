@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AuditStore } from './audit-store';
+import { CheckSubmissionsStore } from './check-submissions-store';
 import { IncidentEventsStore } from './incident-events-store';
 import { IntegrationNamesStore } from './integration-names-store';
 import { STORE_SCHEMA_SQL, STORE_SCHEMA_VERSION } from './schema';
@@ -18,6 +19,8 @@ export interface BffStore {
   incidentEvents: IncidentEventsStore;
   /** Names of the Slack accounts, PagerDuty services, webhooks and custom variables added through watchdeck. */
   integrationNames: IntegrationNamesStore;
+  /** Service check runs submitted through watchdeck (the newest ones). */
+  checkSubmissions: CheckSubmissionsStore;
   /** The SQLite file, or ":memory:". */
   location: string;
   close(): void;
@@ -52,6 +55,7 @@ export function openStore(where: { dataDir: string } | ':memory:'): BffStore {
     audit: new AuditStore(db),
     incidentEvents: new IncidentEventsStore(db),
     integrationNames: new IntegrationNamesStore(db),
+    checkSubmissions: new CheckSubmissionsStore(db),
     location,
     close: () => db.close(),
   };

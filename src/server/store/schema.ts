@@ -4,11 +4,12 @@
  * version 2) the incident events watchdeck records for the timeline, and
  * (since version 3) the names of the integration items watchdeck added
  * (Slack accounts, PagerDuty services, webhooks, custom variables), for the
- * Datadogs that cannot list them. Never a secret.
- * Every statement is IF NOT EXISTS, so a version 1 file gains the new table
+ * Datadogs that cannot list them, and (since version 4) the service check
+ * runs submitted through watchdeck (the newest 1000). Never a secret.
+ * Every statement is IF NOT EXISTS, so an older file gains the new tables
  * when it is opened.
  */
-export const STORE_SCHEMA_VERSION = 3;
+export const STORE_SCHEMA_VERSION = 4;
 
 export const STORE_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS users (
@@ -65,4 +66,16 @@ CREATE TABLE IF NOT EXISTS integration_names (
   added_by TEXT NOT NULL,
   PRIMARY KEY (kind, name)
 ) STRICT;
+
+CREATE TABLE IF NOT EXISTS check_submissions (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  check_name   TEXT NOT NULL,
+  host_name    TEXT NOT NULL,
+  status       INTEGER NOT NULL CHECK (status IN (0, 1, 2, 3)),
+  tags         TEXT NOT NULL,
+  message      TEXT,
+  at           INTEGER NOT NULL,
+  submitted_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS check_submissions_by_check_host ON check_submissions (check_name, host_name, at);
 `;

@@ -1,7 +1,7 @@
 import { ATLAS_FIELDS, ATLAS_TYPES, isSecretKind, type AtlasType } from '../../contract/atlas';
 import { createAtlasClient } from '../upstreams/atlas/client';
 import { FakeAtlas } from './fake-atlas';
-import { setup, type SetupOptions } from './test-app';
+import { keyForms, setup, type SetupOptions } from './test-app';
 
 /**
  * Atlas test data: canary keys and canary integration secrets (exported so a
@@ -83,13 +83,7 @@ export const SECRET_FIELDS: [AtlasType, string][] = ATLAS_TYPES.flatMap((type) =
   ATLAS_FIELDS[type].filter((spec) => isSecretKind(spec.kind)).map((spec): [AtlasType, string] => [type, spec.name]),
 );
 
-export const atlasSecretForms = (): string[] =>
-  [ATLAS_CANARY.publicKey, ATLAS_CANARY.privateKey].flatMap((k) => [
-    k,
-    encodeURIComponent(k),
-    Buffer.from(k).toString('base64'),
-    Buffer.from(k).toString('base64url'),
-  ]);
+export const atlasSecretForms = (): string[] => keyForms([ATLAS_CANARY.publicKey, ATLAS_CANARY.privateKey]);
 
 export interface AtlasSetupOptions extends SetupOptions {
   /** Digest keys the client uses (default: the canaries, which the fake accepts). */

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ATLAS_FIELDS, isSecretKind, redactAtlasValue, type AtlasType } from '../../contract/atlas';
 import { isMasked } from '../../contract/secrets';
-import type { FetchLike } from '../upstreams/datadog/http';
+import type { FetchLike } from '../upstreams/http-common';
+import { abortable, readRequest } from './read-request';
 
 /**
  * A test-only stand-in for the Atlas Admin API v2, with a real HTTP Digest
@@ -248,31 +249,10 @@ export class FakeAtlas {
   }
 
   readonly fetch: FetchLike = async (request) => {
-    const url = new URL(request.url);
-    const text = request.body === null ? '' : await request.text();
-    let body: unknown = undefined;
-    if (text !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, key) => {
-      headers[key] = value;
-    });
+    const { url, method, path, query, headers, body } = await readRequest(request);
     const authorization = headers.authorization;
     const digest = authorization === undefined ? null : parseDigestAuthorization(authorization);
-    const record: AtlasReceived = {
-      method: request.method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      body,
-      status: 0,
-      digest,
-    };
+    const record: AtlasReceived = { method, path, query, headers, body, status: 0, digest };
     this.received.push(record);
     const onAbort = () => this.aborted.push(record);
     request.signal.addEventListener('abort', onAbort, { once: true });
@@ -307,12 +287,7 @@ export class FakeAtlas {
     else answer = this.route(request.method, url.pathname, url.searchParams, body);
     record.status = answer.status;
     if (answer.network) throw new TypeError('fetch failed');
-    if (answer.stall) {
-      await new Promise((_, reject) => {
-        if (request.signal.aborted) reject(request.signal.reason);
-        request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
-      });
-    }
+    if (answer.stall) await abortable(request.signal, null);
     if (answer.status === 204 || answer.body === undefined) return new Response(null, { status: answer.status, headers: answer.headers });
     return new Response(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), {
       status: answer.status,

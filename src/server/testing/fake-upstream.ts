@@ -1,4 +1,5 @@
-import type { FetchLike } from '../upstreams/datadog/http';
+import type { FetchLike } from '../upstreams/http-common';
+import { abortable, readRequest, type ReadRequest } from './read-request';
 
 /**
  * A recording stand-in for Datadog: a fetch function that writes down every
@@ -6,14 +7,7 @@ import type { FetchLike } from '../upstreams/datadog/http';
  * matched by method and path. Unmatched requests get a 404 and are listed in
  * `unhandled`, so a test can assert it made only the calls it expected.
  */
-export interface RecordedRequest {
-  method: string;
-  url: URL;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  /** Parsed JSON body (or the raw text if it is not JSON); undefined without a body. */
-  body: unknown;
+export interface RecordedRequest extends ReadRequest {
   signal: AbortSignal;
 }
 
@@ -35,21 +29,6 @@ interface Route {
   method: string;
   path: string | RegExp;
   handler: FakeHandler;
-}
-
-function abortable(signal: AbortSignal, ms: number | null): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = ms === null ? null : setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        if (timer) clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
 
 function toResponse(reply: FakeReply): Response {
@@ -105,29 +84,7 @@ export class FakeUpstream {
   }
 
   readonly fetch: FetchLike = async (request) => {
-    const url = new URL(request.url);
-    const text = request.body === null ? '' : await request.text();
-    let body: unknown = undefined;
-    if (text !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, key) => {
-      headers[key] = value;
-    });
-    const recorded: RecordedRequest = {
-      method: request.method,
-      url,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      body,
-      signal: request.signal,
-    };
+    const recorded: RecordedRequest = { ...(await readRequest(request)), signal: request.signal };
     this.requests.push(recorded);
     request.signal.addEventListener('abort', () => this.aborted.push(recorded), { once: true });
 

@@ -96,4 +96,8 @@ export const INTEGRATION_CANARIES = {
   pagerDutyKey: 'pd-canary+Key/0x9f&q=7?ü"z %41~1A2b',
   pagerDutyKeyRotated: 'pd-rotated/CANARY+&k=v?ß" %2F9zXy',
   secretVariable: 'var secret/+=&?%20"ä<canary>7Qw',
+  /** Values of sensitive webhook headers (Authorization, X-Api-Key): one line, ASCII, so a real HTTP request can carry them. */
+  webhookAuthorization: 'Bearer wh-canary+Tok/=&?"q %2F9xQz',
+  webhookAuthorizationRotated: 'Bearer wh-rotated/+k=&?"b %3Dk2Lp~',
+  webhookApiKey: 'wh-apikey/CANARY+&k=v?" %41zR7w',
 } as const;

@@ -10,13 +10,16 @@ const KEY = INTEGRATION_CANARIES.pagerDutyKey;
 const response = (body: string, headers = ''): RecordedResponse => ({ label: 'GET /x -> 200', body, headers });
 
 describe('the whole-suite secret scan', () => {
-  it('looks for every stored canary: PagerDuty keys, secret variables, Atlas keys and secrets, Datadog keys', async () => {
+  it('looks for every stored canary: PagerDuty keys, secret variables, sensitive webhook headers, Atlas keys and secrets, Datadog keys', async () => {
     const canaries = await storedSecretCanaries();
     expect(canaries).toEqual(
       expect.arrayContaining([
         INTEGRATION_CANARIES.pagerDutyKey,
         INTEGRATION_CANARIES.pagerDutyKeyRotated,
         INTEGRATION_CANARIES.secretVariable,
+        INTEGRATION_CANARIES.webhookAuthorization,
+        INTEGRATION_CANARIES.webhookAuthorizationRotated,
+        INTEGRATION_CANARIES.webhookApiKey,
         ATLAS_CANARY.publicKey,
         ATLAS_CANARY.privateKey,
         ...ATLAS_INTEGRATION_CANARIES,

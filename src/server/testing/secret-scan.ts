@@ -1,4 +1,5 @@
 import { afterAll } from 'vitest';
+import { encodedForms } from '../lib/redact';
 import { INTEGRATION_CANARIES } from './fixtures';
 import { recordedCount, takeRecordedResponses, type RecordedResponse } from './response-recorder';
 
@@ -7,25 +8,15 @@ import { recordedCount, takeRecordedResponses, type RecordedResponse } from './r
  * after each test file, every response the test app helpers produced
  * (response-recorder.ts) is searched for every stored secret canary, raw and
  * in the forms a leak would take (URL-encoded, base64, base64url,
- * JSON-escaped): the PagerDuty service keys and the secret custom variable
- * value (fixtures.ts), the Atlas keys and integration secrets
+ * JSON-escaped): the PagerDuty service keys, the secret custom variable
+ * value and the sensitive webhook header values (fixtures.ts), the Atlas keys and integration secrets
  * (atlas-fixtures.ts) and the Datadog keys (test-app.ts). A hit fails the
  * file and names the request.
  */
 
-/** A secret and the forms it could leak in. */
+/** A secret and the forms it could leak in (the ones the BFF's redactor scrubs), each long enough to be telling. */
 export function leakForms(secret: string): string[] {
-  const bytes = Buffer.from(secret, 'utf8');
-  const all = [
-    secret,
-    encodeURIComponent(secret),
-    encodeURIComponent(secret).replace(/%20/g, '+'),
-    bytes.toString('base64'),
-    bytes.toString('base64').replace(/=+$/, ''),
-    bytes.toString('base64url'),
-    JSON.stringify(secret).slice(1, -1),
-  ];
-  return [...new Set(all)].filter((f) => f.length >= 8);
+  return encodedForms(secret).filter((f) => f.length >= 8);
 }
 
 /** One line per (response, secret) where a form of the secret shows; empty when clean. */

@@ -21,14 +21,11 @@ export const CANARY = {
   appKey: 'canary app&key?fedcba9876543210fedcba98',
 };
 
-export function secretForms(): string[] {
-  return [CANARY.apiKey, CANARY.appKey].flatMap((k) => [
-    k,
-    encodeURIComponent(k),
-    Buffer.from(k).toString('base64'),
-    Buffer.from(k).toString('base64url'),
-  ]);
-}
+/** Keys raw, URL-encoded, base64 and base64url: what a leak test looks for. */
+export const keyForms = (keys: readonly string[]): string[] =>
+  keys.flatMap((k) => [k, encodeURIComponent(k), Buffer.from(k).toString('base64'), Buffer.from(k).toString('base64url')]);
+
+export const secretForms = (): string[] => keyForms([CANARY.apiKey, CANARY.appKey]);
 
 export const TEST_AUTH: AuthConfig = {
   mode: 'local',
@@ -107,7 +104,8 @@ export interface SetupOptions {
   retries?: number;
   retryBaseMs?: number;
   config?: Partial<ServerConfig>;
-  testControls?: TestControls | null;
+  /** Test controls; `idle` defaults to one that resolves at once. */
+  testControls?: (Omit<TestControls, 'idle'> & Partial<Pick<TestControls, 'idle'>>) | null;
   staticDir?: string | null;
   /** Who `call` acts as (default: a responder); null = no session. */
   as?: TestCaller;
@@ -149,7 +147,7 @@ export function setup(options: SetupOptions = {}) {
     now,
     logger,
     staticDir: options.staticDir ?? null,
-    testControls: options.testControls ?? null,
+    testControls: options.testControls ? { idle: async () => {}, ...options.testControls } : null,
     store,
     passwords: testPasswords,
     clientAddress: options.clientAddress ?? (() => '192.0.2.1'),

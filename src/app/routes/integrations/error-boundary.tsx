@@ -1,6 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
-import { paths } from '../../../config/paths';
-import { RouteErrorBoundary } from '../../../components/errors/route-error-boundary';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { RoleRequiredPanel, RouteErrorBoundary } from '../../../components/errors/route-error-boundary';
 import { isApiError } from '../../../lib/api-client';
 import { isRoleRequired } from '../../../lib/session';
 
@@ -14,25 +13,12 @@ export function IntegrationsErrorBoundary() {
   const roleRequired = isRouteErrorResponse(error) && error.status === 403 && isRoleRequired(error.data) ? error.data : null;
   if (!roleRequired && !(isApiError(error) && error.status === 403)) return <RouteErrorBoundary />;
   return (
-    <main className="page">
-      <section className="error-panel" aria-labelledby="integrations-admins-only">
-        <h1 id="integrations-admins-only">Only admins manage integrations</h1>
-        <p className="error-panel__message">
-          Integrations hold the endpoints and keys that alerts go through, so only an admin can see or change them.
-          {roleRequired && (
-            <>
-              {' '}
-              You are signed in as <strong>{roleRequired.username}</strong> ({roleRequired.role}).
-            </>
-          )}{' '}
-          Ask an admin if a channel, service or webhook is missing.
-        </p>
-        <div className="error-panel__actions">
-          <Link className="btn btn--primary" to={paths.monitors.getHref()}>
-            Go to monitors
-          </Link>
-        </div>
-      </section>
-    </main>
+    <RoleRequiredPanel
+      title="Only admins manage integrations"
+      reason="Integrations hold the endpoints and keys that alerts go through, so only an admin can see or change them."
+      username={roleRequired?.username}
+      role={roleRequired?.role}
+      ask="Ask an admin if a channel, service or webhook is missing."
+    />
   );
 }

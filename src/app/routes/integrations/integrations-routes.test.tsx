@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { Role } from '../../../contract/auth';
-import { atlasProjects, overviewResponse, webhooksOverview } from '../../../testing/datadog-integration-fixtures';
+import { atlasProjectsResponse } from '../../../testing/atlas-fixtures';
+import { overviewResponse, webhooksOverview } from '../../../testing/datadog-integration-fixtures';
 import { mockApi, reply, type MockRoutes } from '../../../testing/mock-api';
 import { appConfig, FIXTURE_NOW } from '../../../testing/monitor-fixtures';
 import { createTestQueryClient, renderRoutes } from '../../../testing/render';
@@ -12,7 +13,7 @@ function setup(url = '/integrations', role: Role = 'admin', routes: MockRoutes =
     'GET /api/config': appConfig,
     'GET /api/session': sessionFor(role),
     'GET /api/integrations': overviewResponse(),
-    'GET /api/integrations/atlas/projects': atlasProjects(),
+    'GET /api/integrations/atlas/projects': atlasProjectsResponse(),
     'GET /api/integrations/webhooks': webhooksOverview(),
     ...routes,
   });
@@ -82,7 +83,7 @@ describe('the integrations overview', () => {
   it('keeps the other tiles when Atlas cannot be read, and Retry loads it', async () => {
     let fail = true;
     const { user } = setup('/integrations', 'admin', {
-      'GET /api/integrations/atlas/projects': () => (fail ? reply.error(502, 'upstream_error', 'Atlas answered 500') : reply.json(atlasProjects({ available: false, projects: [] }))),
+      'GET /api/integrations/atlas/projects': () => (fail ? reply.error(502, 'upstream_error', 'Atlas answered 500') : reply.json(atlasProjectsResponse({ available: false, projects: [] }))),
     });
     await screen.findByRole('heading', { level: 1, name: 'Integrations' });
     const atlas = await screen.findByRole('region', { name: 'MongoDB Atlas' });

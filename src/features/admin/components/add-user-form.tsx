@@ -3,7 +3,7 @@ import { CreateUserRequestSchema, type Role } from '../../../contract/auth';
 import { InlineError } from '../../../components/errors/inline-error';
 import { isApiError } from '../../../lib/api-client';
 import { useCreateUser } from '../api/use-create-user';
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../utils/field-errors';
+import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/field-errors';
 import { PasswordField } from './password-field';
 import { ROLE_HINTS, RoleSelect } from './role-select';
 

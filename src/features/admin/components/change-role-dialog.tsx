@@ -2,7 +2,7 @@ import { roleAtLeast, type Role, type User } from '../../../contract/auth';
 import { InlineError } from '../../../components/errors/inline-error';
 import { Modal } from '../../../components/ui/modal';
 import { useUpdateUser } from '../api/use-update-user';
-import { withFieldMessages } from '../utils/field-errors';
+import { withFieldMessages } from '../../../lib/field-errors';
 import { ROLE_HINTS } from './role-select';
 
 interface ChangeRoleDialogProps {

@@ -3,7 +3,7 @@ import { UpdateUserRequestSchema, type User } from '../../../contract/auth';
 import { InlineError } from '../../../components/errors/inline-error';
 import { Modal } from '../../../components/ui/modal';
 import { useUpdateUser } from '../api/use-update-user';
-import { serverFieldErrors, withFieldMessages, zodFieldErrors } from '../utils/field-errors';
+import { serverFieldErrors, withFieldMessages, zodFieldErrors } from '../../../lib/field-errors';
 import { PasswordField } from './password-field';
 
 interface ResetPasswordDialogProps {

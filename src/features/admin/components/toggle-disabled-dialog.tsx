@@ -2,7 +2,7 @@ import type { User } from '../../../contract/auth';
 import { InlineError } from '../../../components/errors/inline-error';
 import { Modal } from '../../../components/ui/modal';
 import { useUpdateUser } from '../api/use-update-user';
-import { withFieldMessages } from '../utils/field-errors';
+import { withFieldMessages } from '../../../lib/field-errors';
 
 interface ToggleDisabledDialogProps {
   user: User;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { IntegrationKind } from '../../../contract/integrations';
-import { useToasts } from '../../../components/ui/toaster';
+import { useSuccessToast } from '../hooks/use-success-toast';
 import { refreshIntegration } from './integration-queries';
 
 interface IntegrationMutationOptions<TVariables, TData> {
@@ -11,17 +11,18 @@ interface IntegrationMutationOptions<TVariables, TData> {
 }
 
 /**
- * A change to one integration (admins): on success a notice in the toaster, and
- * the page and overview tiles load again before the mutation settles, so a
- * closing dialog reveals the list as it now is. Errors stay with the caller, inline.
+ * A change to one integration (admins): on success a notice that goes by itself
+ * (as the Atlas ones do), and the page and overview tiles load again before the
+ * mutation settles, so a closing dialog reveals the list as it now is. Errors
+ * stay with the caller, inline.
  */
 export function useIntegrationMutation<TVariables, TData = void>({ kind, mutationFn, success }: IntegrationMutationOptions<TVariables, TData>) {
   const queryClient = useQueryClient();
-  const toasts = useToasts();
+  const toast = useSuccessToast();
   return useMutation({
     mutationFn,
     onSuccess: async (data, variables) => {
-      toasts.push({ message: success(variables, data) });
+      toast(success(variables, data));
       await refreshIntegration(queryClient, kind);
     },
   });

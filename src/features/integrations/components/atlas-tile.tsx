@@ -1,8 +1,8 @@
-import { QueryErrorResetBoundary, useSuspenseQuery } from '@tanstack/react-query';
-import { Component, Suspense, useId, type ReactNode } from 'react';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Suspense, useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
-import { InlineError } from '../../../components/errors/inline-error';
+import { SectionErrorBoundary } from '../../../components/errors/section-error-boundary';
 import { plural } from '../../../lib/format-time';
 import { atlasProjectsQueryOptions } from '../atlas/api';
 import { IntegrationTile, TileFrameHead } from './integration-tile';
@@ -52,57 +52,21 @@ function AtlasTileFrame({ children, failed = false }: { children: ReactNode; fai
   );
 }
 
-interface BoundaryProps {
-  onReset: () => void;
-  children: ReactNode;
-}
-
-class AtlasTileBoundary extends Component<BoundaryProps, { error: unknown }> {
-  override state: { error: unknown } = { error: null };
-
-  static getDerivedStateFromError(error: unknown) {
-    return { error };
-  }
-
-  override render() {
-    if (this.state.error === null) return this.props.children;
-    return (
-      <AtlasTileFrame failed>
-        <InlineError error={this.state.error} prefix={`Couldn't read ${TITLE}`} />
-        <button
-          type="button"
-          className="btn btn--sm int-tile__retry"
-          onClick={() => {
-            this.props.onReset();
-            this.setState({ error: null });
-          }}
-        >
-          Retry
-        </button>
-      </AtlasTileFrame>
-    );
-  }
-}
-
 /** The Atlas tile, from GET atlas/projects (the Atlas feature's query); it loads and fails on its own. */
 export function AtlasTile() {
   return (
-    <QueryErrorResetBoundary>
-      {({ reset }) => (
-        <AtlasTileBoundary onReset={reset}>
-          <Suspense
-            fallback={
-              <AtlasTileFrame>
-                <p className="muted-text" role="status">
-                  Loading {TITLE}…
-                </p>
-              </AtlasTileFrame>
-            }
-          >
-            <AtlasTileContent />
-          </Suspense>
-        </AtlasTileBoundary>
-      )}
-    </QueryErrorResetBoundary>
+    <SectionErrorBoundary title={`Couldn't read ${TITLE}`} frame={(failure) => <AtlasTileFrame failed>{failure}</AtlasTileFrame>}>
+      <Suspense
+        fallback={
+          <AtlasTileFrame>
+            <p className="muted-text" role="status">
+              Loading {TITLE}…
+            </p>
+          </AtlasTileFrame>
+        }
+      >
+        <AtlasTileContent />
+      </Suspense>
+    </SectionErrorBoundary>
   );
 }

@@ -1,13 +1,13 @@
 import { useId, useRef } from 'react';
 import { AWS_NAMESPACES, type AwsAccount, type AwsCreateResponse } from '../../../contract/integrations';
 import { ChipInput } from '../../../components/ui/chip-input';
+import { FieldNotes, TextField } from '../../../components/ui/form-field';
+import { errorsUnder } from '../../../lib/field-errors';
 import { useCreateAwsAccount } from '../api/use-create-aws-account';
 import { useUpdateAwsAccount } from '../api/use-update-aws-account';
-import { useDraftForm } from '../hooks/use-draft-form';
+import { useFormDialog } from '../hooks/use-form-dialog';
 import { AWS_FIELDS, awsDraft, isCollected, tagError, validateAws } from '../utils/aws-form';
-import { errorsUnder, serverErrors } from '../utils/form-errors';
 import { FormDialog } from './form-dialog';
-import { FieldNotes, TextField } from './form-field';
 
 interface AwsAccountDialogProps {
   /** The account to edit; none to add one. */
@@ -22,51 +22,40 @@ export function AwsAccountDialog({ account, onClose, onCreated }: AwsAccountDial
   const id = useId();
   const create = useCreateAwsAccount();
   const update = useUpdateAwsAccount();
-  const mutation = account ? update : create;
-  const form = useDraftForm({
-    initial: () => awsDraft(account),
-    validate: (d) => validateAws(d, account),
-    serverErrors: serverErrors(mutation.error, 'accountId'),
-  });
-  const { draft, set, blur, errors } = form;
   // Tag text typed but refused (it stays in its box with its error) holds the send back.
   const pendingTags = useRef({ filterTags: '', hostTags: '' });
+  const form = useFormDialog({
+    initial: () => awsDraft(account),
+    validate: (d) => validateAws(d, account),
+    mutation: account ? update : create,
+    conflictField: 'accountId',
+    save: (body, done) => {
+      if (pendingTags.current.filterTags.trim() || pendingTags.current.hostTags.trim()) done.onError();
+      else if (account) update.mutate({ accountId: account.accountId, roleName: account.roleName, body }, done);
+      else {
+        create.mutate(body, {
+          onSuccess: (created) => {
+            done.onSuccess();
+            onCreated?.(created);
+          },
+          onError: done.onError,
+        });
+      }
+    },
+    onClose,
+  });
+  const { draft, set, blur, errors } = form;
   const namespaceError = Object.values(errorsUnder(errors, 'namespaceRules'))[0] ?? null;
-
-  const onSubmit = () => {
-    const body = form.submit();
-    if (!body) return;
-    if (pendingTags.current.filterTags.trim() || pendingTags.current.hostTags.trim()) {
-      form.focusInvalid();
-      return;
-    }
-    if (account) {
-      update.mutate({ accountId: account.accountId, roleName: account.roleName, body }, { onSuccess: onClose, onError: form.focusInvalid });
-    } else {
-      create.mutate(body, {
-        onSuccess: (created) => {
-          onClose();
-          onCreated?.(created);
-        },
-        onError: form.focusInvalid,
-      });
-    }
-  };
 
   return (
     <FormDialog
       title={account ? `Edit AWS account ${account.accountId}` : 'Add an AWS account'}
       submitLabel={account ? 'Save changes' : 'Add account'}
       pendingLabel={account ? 'Saving…' : 'Adding…'}
-      pending={mutation.isPending}
-      error={mutation.error}
       errorPrefix={account ? `AWS account ${account.accountId} was not saved` : 'The AWS account was not added'}
       fields={AWS_FIELDS}
-      onSubmit={onSubmit}
-      onClose={onClose}
-      formRef={form.formRef}
-      conflictField="accountId"
       size="lg"
+      {...form.dialog}
     >
       <div className="int-form-grid">
         <TextField

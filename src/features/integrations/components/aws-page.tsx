@@ -7,10 +7,10 @@ import { useDeleteAwsAccount } from '../api/use-delete-aws-account';
 import { namespaceSummary } from '../utils/aws-form';
 import { AwsAccountDialog } from './aws-account-dialog';
 import { AwsTrustPolicy } from './aws-trust-policy';
-import { IntegrationPageHead } from './integration-page-head';
+import { EmptyCard, IntegrationPage, IntegrationTable, ItemActions } from './integration-page';
 import { RemoveDialog } from './remove-dialog';
 
-type Dialog = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; account: AwsAccount } | { kind: 'remove'; account: AwsAccount };
+type Dialog = { kind: 'add' } | { kind: 'edit'; account: AwsAccount } | { kind: 'remove'; account: AwsAccount };
 
 function RemoveAwsDialog({ account, onClose }: { account: AwsAccount; onClose: () => void }) {
   const remove = useDeleteAwsAccount();
@@ -25,9 +25,8 @@ function RemoveAwsDialog({ account, onClose }: { account: AwsAccount; onClose: (
       }
       consequence="AWS adds no @-handles, so no monitor message changes; monitors on its metrics will report No Data."
       errorPrefix={`AWS account ${account.accountId} was not removed`}
-      pending={remove.isPending}
-      error={remove.error}
-      onConfirm={() => remove.mutate({ accountId: account.accountId, roleName: account.roleName }, { onSuccess: onClose })}
+      remove={remove}
+      variables={{ accountId: account.accountId, roleName: account.roleName }}
       onClose={onClose}
     />
   );
@@ -36,78 +35,50 @@ function RemoveAwsDialog({ account, onClose }: { account: AwsAccount; onClose: (
 /** /integrations/aws (admins): the AWS accounts Datadog collects from; add, edit, remove; the trust policy after an add. */
 export function AwsPage() {
   const { data, isFetching } = useSuspenseQuery(integrationQueries.aws());
-  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [created, setCreated] = useState<AwsCreateResponse | null>(null);
-  const close = () => setDialog({ kind: 'none' });
+  const close = () => setDialog(null);
 
   return (
-    <main className="page">
-      <IntegrationPageHead
-        title="AWS"
-        summary="Datadog collects metrics, tags and events from these AWS accounts by assuming an IAM role in each."
-        lastChange={data.lastChange}
-        refreshing={isFetching}
-        actions={
-          <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'add' })}>
-            Add AWS account
-          </button>
-        }
-      />
-
+    <IntegrationPage
+      title="AWS"
+      summary="Datadog collects metrics, tags and events from these AWS accounts by assuming an IAM role in each."
+      lastChange={data.lastChange}
+      refreshing={isFetching}
+      action={{ label: 'Add AWS account', onClick: () => setDialog({ kind: 'add' }) }}
+    >
       {created && <AwsTrustPolicy created={created} onDone={() => setCreated(null)} />}
 
       {data.accounts.length === 0 ? (
-        <div className="empty card">
-          <p className="empty__title">No AWS accounts yet</p>
-          <p className="muted-text">Add an account, then create the IAM role it names with the trust policy shown.</p>
-        </div>
+        <EmptyCard title="No AWS accounts yet">Add an account, then create the IAM role it names with the trust policy shown.</EmptyCard>
       ) : (
-        <table className="table int-table" aria-label="AWS accounts">
-          <thead>
-            <tr>
-              <th scope="col">Account ID</th>
-              <th scope="col">Role name</th>
-              <th scope="col">Filter tags</th>
-              <th scope="col">Host tags</th>
-              <th scope="col">Namespaces</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
+        <IntegrationTable label="AWS accounts" columns={['Account ID', 'Role name', 'Filter tags', 'Host tags', 'Namespaces']}>
+          {data.accounts.map((account) => (
+            <tr key={`${account.accountId}/${account.roleName}`}>
+              <th scope="row">
+                <code>{account.accountId}</code>
               </th>
+              <td>
+                <code>{account.roleName}</code>
+              </td>
+              <td>
+                {account.filterTags.length > 0 ? <TagChips tags={account.filterTags} label={`Filter tags of ${account.accountId}`} /> : <span className="muted-text">All hosts</span>}
+              </td>
+              <td>
+                {account.hostTags.length > 0 ? <TagChips tags={account.hostTags} label={`Host tags of ${account.accountId}`} /> : <span className="muted-text">None</span>}
+              </td>
+              <td className="int-table__namespaces">{namespaceSummary(account.namespaceRules)}</td>
+              <td className="cell-actions">
+                <ItemActions name={account.accountId} onEdit={() => setDialog({ kind: 'edit', account })} onRemove={() => setDialog({ kind: 'remove', account })} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data.accounts.map((account) => (
-              <tr key={`${account.accountId}/${account.roleName}`}>
-                <th scope="row">
-                  <code>{account.accountId}</code>
-                </th>
-                <td>
-                  <code>{account.roleName}</code>
-                </td>
-                <td>
-                  {account.filterTags.length > 0 ? <TagChips tags={account.filterTags} label={`Filter tags of ${account.accountId}`} /> : <span className="muted-text">All hosts</span>}
-                </td>
-                <td>
-                  {account.hostTags.length > 0 ? <TagChips tags={account.hostTags} label={`Host tags of ${account.accountId}`} /> : <span className="muted-text">None</span>}
-                </td>
-                <td className="int-table__namespaces">{namespaceSummary(account.namespaceRules)}</td>
-                <td className="cell-actions">
-                  <button type="button" className="btn btn--sm" onClick={() => setDialog({ kind: 'edit', account })}>
-                    Edit {account.accountId}
-                  </button>
-                  <button type="button" className="btn btn--sm btn--danger-outline" onClick={() => setDialog({ kind: 'remove', account })}>
-                    Remove {account.accountId}…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </IntegrationTable>
       )}
 
-      {dialog.kind === 'add' && <AwsAccountDialog onClose={close} onCreated={setCreated} />}
-      {dialog.kind === 'edit' && <AwsAccountDialog account={dialog.account} onClose={close} />}
-      {dialog.kind === 'remove' && <RemoveAwsDialog account={dialog.account} onClose={close} />}
-    </main>
+      {dialog?.kind === 'add' && <AwsAccountDialog onClose={close} onCreated={setCreated} />}
+      {dialog?.kind === 'edit' && <AwsAccountDialog account={dialog.account} onClose={close} />}
+      {dialog?.kind === 'remove' && <RemoveAwsDialog account={dialog.account} onClose={close} />}
+    </IntegrationPage>
   );
 }

@@ -1,15 +1,13 @@
 import { useId } from 'react';
-import type { CustomVariable, CustomVariableInput, CustomVariableUpdate } from '../../../contract/integrations';
+import type { CustomVariable } from '../../../contract/integrations';
+import { TextField } from '../../../components/ui/form-field';
 import { SecretField } from '../../../components/ui/secret-field';
 import { useCreateCustomVariable } from '../api/use-create-custom-variable';
 import { useUpdateCustomVariable } from '../api/use-update-custom-variable';
-import { useDraftForm, type Validation } from '../hooks/use-draft-form';
-import { serverErrors } from '../utils/form-errors';
+import { useFormDialog } from '../hooks/use-form-dialog';
+import { createOrUpdate } from '../utils/validation';
 import { validateNewVariable, validateVariableChange, variableDraft } from '../utils/webhook-form';
 import { FormDialog } from './form-dialog';
-import { TextField } from './form-field';
-
-type Change = { kind: 'create'; body: CustomVariableInput } | { kind: 'update'; body: CustomVariableUpdate };
 
 /**
  * Add or edit a custom variable ($NAME in payloads, URLs and headers). A secret
@@ -19,44 +17,30 @@ export function CustomVariableDialog({ variable, onClose }: { variable?: CustomV
   const id = useId();
   const create = useCreateCustomVariable();
   const update = useUpdateCustomVariable();
-  const mutation = variable ? update : create;
-  const form = useDraftForm({
+  const validate = createOrUpdate(variable, validateNewVariable, validateVariableChange);
+  const form = useFormDialog({
     initial: () => variableDraft(variable),
-    validate: (d): Validation<Change> => {
-      if (variable) {
-        const v = validateVariableChange(d, variable);
-        return v.ok ? { ok: true, data: { kind: 'update', body: v.data } } : v;
-      }
-      const v = validateNewVariable(d);
-      return v.ok ? { ok: true, data: { kind: 'create', body: v.data } } : v;
+    validate,
+    mutation: variable ? update : create,
+    save: (change, done) => {
+      if (change.kind === 'create') create.mutate(change.body, done);
+      else if (change.kind === 'update' && variable) update.mutate({ name: variable.name, body: change.body }, done);
+      else done.onSuccess(); // nothing changed
     },
-    serverErrors: serverErrors(mutation.error, 'name'),
+    onClose,
   });
   const { draft, set, errors } = form;
   // A stored secret is kept until replaced; a value typed in is new either way.
   const storedSecret = variable?.isSecret ? (variable.value ?? '******') : null;
-
-  const onSubmit = () => {
-    const change = form.submit();
-    if (!change) return;
-    if (change.kind === 'create') create.mutate(change.body, { onSuccess: onClose, onError: form.focusInvalid });
-    else if (variable && Object.keys(change.body).length > 0)
-      update.mutate({ name: variable.name, body: change.body }, { onSuccess: onClose, onError: form.focusInvalid });
-    else onClose(); // nothing changed
-  };
 
   return (
     <FormDialog
       title={variable ? `Edit variable ${variable.name}` : 'New custom variable'}
       submitLabel={variable ? 'Save changes' : 'Add variable'}
       pendingLabel={variable ? 'Saving…' : 'Adding…'}
-      pending={mutation.isPending}
-      error={mutation.error}
       errorPrefix={variable ? `Variable ${variable.name} was not saved` : 'The variable was not added'}
       fields={['name', 'value', 'isSecret']}
-      onClose={onClose}
-      formRef={form.formRef}
-      onSubmit={onSubmit}
+      {...form.dialog}
     >
       <TextField
         id={`${id}-name`}

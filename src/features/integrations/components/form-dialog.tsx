@@ -1,8 +1,6 @@
 import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
-import { InlineError } from '../../../components/errors/inline-error';
 import { Modal } from '../../../components/ui/modal';
-import { ApiError, isApiError, toApiError } from '../../../lib/api-client';
-import { explainedBy, serverErrors } from '../utils/form-errors';
+import { FormSendError } from './form-send-error';
 
 interface FormDialogProps {
   title: string;
@@ -23,14 +21,6 @@ interface FormDialogProps {
   children: ReactNode;
 }
 
-/** A 400 about fields this form does not show still says why: its field messages become the message. */
-function withFieldMessages(error: unknown): unknown {
-  if (!isApiError(error) || !error.fields) return error;
-  const messages = Object.entries(error.fields).flatMap(([path, list]) => list.map((m) => (path === 'body' ? m : `${path}: ${m}`)));
-  if (messages.length === 0) return error;
-  return new ApiError({ status: error.status, code: error.code, message: messages.join('; '), requestId: error.requestId, upstream: error.upstream });
-}
-
 /** A form in a modal dialog: Cancel and the submit button at the bottom, the send's error inline. */
 export function FormDialog({
   title,
@@ -48,7 +38,6 @@ export function FormDialog({
   children,
 }: FormDialogProps) {
   const id = useId();
-  const explained = error != null && (explainedBy(serverErrors(error), fields) || (isApiError(error) && error.status === 409 && fields.includes(conflictField)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!pending) onSubmit();
@@ -71,13 +60,7 @@ export function FormDialog({
     >
       <form id={`${id}-form`} ref={formRef} className="form" noValidate onSubmit={submit}>
         {children}
-        {error != null && !explained && <InlineError error={withFieldMessages(error)} prefix={errorPrefix} />}
-        {error != null && explained && (
-          // The messages sit next to their fields; this only announces that the send failed.
-          <p className="visually-hidden" role="alert">
-            {errorPrefix}: {toApiError(error).message}. See the fields marked in error.
-          </p>
-        )}
+        <FormSendError error={error} prefix={errorPrefix} fields={fields} conflictField={conflictField} />
       </form>
     </Modal>
   );

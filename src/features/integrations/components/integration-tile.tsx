@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { Fragment, useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { LastChange as LastChangeValue } from '../../../contract/integrations';
 import { HandleList } from './handle-list';
@@ -42,6 +42,17 @@ export interface TileProps {
   children?: ReactNode;
 }
 
+/** Prose with "@-handles" in it, the word kept whole (a narrow tile would break it at its hyphen). */
+function WithHandlesWord({ text }: { text: string }) {
+  const parts = text.split('@-handles');
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <span className="nowrap">@-handles</span>}
+      {part}
+    </Fragment>
+  ));
+}
+
 /** One integration on the overview: its state at a glance, its @-handles to copy, and the way to its page. */
 export function IntegrationTile({ title, what, status, count, error, lastChange, handles, noHandles, href, children }: TileProps) {
   const id = useId();
@@ -59,11 +70,13 @@ export function IntegrationTile({ title, what, status, count, error, lastChange,
       <LastChange change={lastChange} />
       {handles.length > 0 ? (
         <div className="int-tile__handles">
-          <h3 className="int-tile__subtitle">@-handles for monitor messages</h3>
+          <h4 className="int-tile__subtitle">@-handles for monitor messages</h4>
           <HandleList handles={handles} label={`${title} @-handles`} />
         </div>
       ) : (
-        <p className="int-tile__no-handles muted-text">{noHandles}</p>
+        <p className="int-tile__no-handles muted-text">
+          <WithHandlesWord text={noHandles} />
+        </p>
       )}
       {children}
       <div className="int-tile__actions">
@@ -79,7 +92,7 @@ export function IntegrationTile({ title, what, status, count, error, lastChange,
 export function TileFrameHead({ id, title, status }: { id: string; title: string; status?: TileStatus }) {
   return (
     <div className="int-tile__head">
-      <h2 id={id}>{title}</h2>
+      <h3 id={id}>{title}</h3>
       {status && <TileStatusBadge status={status} />}
     </div>
   );

@@ -80,12 +80,20 @@ export function IntegrationsPage() {
       <p className="int-page-intro__summary">
         Where alerts go, and what Datadog collects. Put an @-handle in a monitor&rsquo;s message to notify through it.
       </p>
-      <div className="int-tiles">
-        {tiles.map((tile) => (
-          <DatadogTile key={tile.kind} tile={tile} />
-        ))}
-        <AtlasTile />
-      </div>
+      <section className="int-group">
+        <h2 className="section-title">Datadog integrations</h2>
+        <div className="int-tiles">
+          {tiles.map((tile) => (
+            <DatadogTile key={tile.kind} tile={tile} />
+          ))}
+        </div>
+      </section>
+      <section className="int-group">
+        <h2 className="section-title">Atlas alert integrations</h2>
+        <div className="int-tiles">
+          <AtlasTile />
+        </div>
+      </section>
     </main>
   );
 }

@@ -1,19 +1,24 @@
 import { useId } from 'react';
 import { pagerDutyHandle, type PagerDutyService } from '../../../contract/integrations';
+import { TextField } from '../../../components/ui/form-field';
 import { SecretField } from '../../../components/ui/secret-field';
 import { useCreatePagerDutyService } from '../api/use-create-pagerduty-service';
 import { useUpdatePagerDutyService } from '../api/use-update-pagerduty-service';
-import { useDraftForm } from '../hooks/use-draft-form';
-import { serverErrors } from '../utils/form-errors';
+import { useFormDialog } from '../hooks/use-form-dialog';
 import { validateKeyChange, validateNewService, type KeyDraft } from '../utils/pagerduty-form';
 import { FormDialog } from './form-dialog';
-import { TextField } from './form-field';
 
 /** A new PagerDuty service: its name (the @-handle) and its integration key, which is never shown again. */
 export function AddPagerDutyServiceDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const create = useCreatePagerDutyService();
-  const form = useDraftForm({ initial: { name: '', serviceKey: '' }, validate: validateNewService, serverErrors: serverErrors(create.error, 'name') });
+  const form = useFormDialog({
+    initial: { name: '', serviceKey: '' },
+    validate: validateNewService,
+    mutation: create,
+    save: (body, done) => create.mutate(body, done),
+    onClose,
+  });
   const { draft, set, errors } = form;
   const name = draft.name.trim();
   return (
@@ -21,16 +26,9 @@ export function AddPagerDutyServiceDialog({ onClose }: { onClose: () => void }) 
       title="Add a PagerDuty service"
       submitLabel="Add service"
       pendingLabel="Adding…"
-      pending={create.isPending}
-      error={create.error}
       errorPrefix="The PagerDuty service was not added"
       fields={['name', 'serviceKey']}
-      onClose={onClose}
-      formRef={form.formRef}
-      onSubmit={() => {
-        const body = form.submit();
-        if (body) create.mutate(body, { onSuccess: onClose, onError: form.focusInvalid });
-      }}
+      {...form.dialog}
     >
       <TextField
         id={`${id}-name`}
@@ -72,28 +70,21 @@ export function AddPagerDutyServiceDialog({ onClose }: { onClose: () => void }) 
 export function ReplaceKeyDialog({ service, onClose }: { service: PagerDutyService; onClose: () => void }) {
   const id = useId();
   const update = useUpdatePagerDutyService();
-  const form = useDraftForm({
+  const form = useFormDialog({
     initial: (): KeyDraft => ({ serviceKey: '' }),
     validate: validateKeyChange,
-    serverErrors: serverErrors(update.error),
+    mutation: update,
+    save: (change, done) => (change.kind === 'keep' ? done.onSuccess() : update.mutate({ name: service.name, body: change.body }, done)),
+    onClose,
   });
   return (
     <FormDialog
       title={`Replace the key of ${service.name}`}
       submitLabel="Save key"
       pendingLabel="Saving…"
-      pending={update.isPending}
-      error={update.error}
       errorPrefix={`The key of ${service.name} was not replaced`}
       fields={['serviceKey']}
-      onClose={onClose}
-      formRef={form.formRef}
-      onSubmit={() => {
-        const change = form.submit();
-        if (!change) return;
-        if (change.kind === 'keep') onClose(); // nothing to send
-        else update.mutate({ name: service.name, body: change.body }, { onSuccess: onClose, onError: form.focusInvalid });
-      }}
+      {...form.dialog}
     >
       <SecretField
         id={`${id}-key`}

@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 
-interface RemoveDialogProps {
+/** The delete mutation (its pending state and error show in the dialog). */
+interface RemoveMutation<V> {
+  mutate: (variables: V, options: { onSuccess: () => void }) => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+interface RemoveDialogProps<V> {
   /** "Delete webhook ops-hook?" */
   title: string;
   /** "Delete ops-hook" */
@@ -13,23 +20,24 @@ interface RemoveDialogProps {
   /** Said when there is no handle, or after it (what else changes). */
   consequence?: ReactNode;
   errorPrefix: string;
-  pending: boolean;
-  error: unknown;
-  onConfirm: () => void;
+  remove: RemoveMutation<V>;
+  /** What `remove` is called with. */
+  variables: V;
+  /** After the removal, or Cancel. */
   onClose: () => void;
 }
 
 /** A removal, confirmed: it names what goes and which @-handle stops working in monitor messages. */
-export function RemoveDialog({ title, confirmLabel, what, handle, consequence, errorPrefix, pending, error, onConfirm, onClose }: RemoveDialogProps) {
+export function RemoveDialog<V>({ title, confirmLabel, what, handle, consequence, errorPrefix, remove, variables, onClose }: RemoveDialogProps<V>) {
   return (
     <ConfirmDialog
       title={title}
       confirmLabel={confirmLabel}
       pendingLabel="Removing…"
-      pending={pending}
-      error={error}
+      pending={remove.isPending}
+      error={remove.error}
       errorPrefix={errorPrefix}
-      onConfirm={onConfirm}
+      onConfirm={() => remove.mutate(variables, { onSuccess: onClose })}
       onClose={onClose}
     >
       <p>{what}</p>

@@ -1,34 +1,33 @@
 import { useId } from 'react';
-import { slackHandle, type SlackChannel, type SlackChannelInput, type SlackChannelUpdate } from '../../../contract/integrations';
+import { slackHandle, type SlackChannel } from '../../../contract/integrations';
+import { FieldNotes, TextField } from '../../../components/ui/form-field';
 import { useAddSlackAccount } from '../api/use-add-slack-account';
 import { useAddSlackChannel } from '../api/use-add-slack-channel';
 import { useUpdateSlackChannel } from '../api/use-update-slack-channel';
-import { useDraftForm, type Validation } from '../hooks/use-draft-form';
-import { serverErrors } from '../utils/form-errors';
+import { useFormDialog } from '../hooks/use-form-dialog';
 import { channelDraft, SLACK_DISPLAY_OPTIONS, validateChannelChange, validateNewChannel, validateSlackAccount } from '../utils/slack-form';
+import { createOrUpdate } from '../utils/validation';
 import { FormDialog } from './form-dialog';
-import { FieldNotes, TextField } from './form-field';
 
 /** Add a Slack account (workspace) by the name Datadog's Slack integration knows it by. */
 export function AddSlackAccountDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const add = useAddSlackAccount();
-  const form = useDraftForm({ initial: { name: '' }, validate: validateSlackAccount, serverErrors: serverErrors(add.error, 'name') });
+  const form = useFormDialog({
+    initial: { name: '' },
+    validate: validateSlackAccount,
+    mutation: add,
+    save: (body, done) => add.mutate(body, done),
+    onClose,
+  });
   return (
     <FormDialog
       title="Add a Slack account"
       submitLabel="Add account"
       pendingLabel="Adding…"
-      pending={add.isPending}
-      error={add.error}
       errorPrefix="The Slack account was not added"
       fields={['name']}
-      onClose={onClose}
-      formRef={form.formRef}
-      onSubmit={() => {
-        const body = form.submit();
-        if (body) add.mutate(body, { onSuccess: onClose, onError: form.focusInvalid });
-      }}
+      {...form.dialog}
     >
       <TextField
         id={`${id}-name`}
@@ -46,8 +45,6 @@ export function AddSlackAccountDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-type Change = { kind: 'add'; body: SlackChannelInput } | { kind: 'edit'; body: SlackChannelUpdate };
-
 interface ChannelDialogProps {
   account: string;
   /** How many accounts there are: with more than one, handles name the account. */
@@ -62,47 +59,30 @@ export function SlackChannelDialog({ account, accountCount, channel, onClose }: 
   const id = useId();
   const add = useAddSlackChannel();
   const update = useUpdateSlackChannel();
-  const mutation = channel ? update : add;
-  const form = useDraftForm({
+  const validate = createOrUpdate(channel, validateNewChannel, validateChannelChange, (body) => Object.keys(body.display ?? {}).length === 0);
+  const form = useFormDialog({
     initial: () => channelDraft(channel),
-    validate: (d): Validation<Change> => {
-      if (channel) {
-        const v = validateChannelChange(d, channel);
-        return v.ok ? { ok: true, data: { kind: 'edit', body: v.data } } : v;
-      }
-      const v = validateNewChannel(d);
-      return v.ok ? { ok: true, data: { kind: 'add', body: v.data } } : v;
+    validate,
+    mutation: channel ? update : add,
+    save: (change, done) => {
+      if (change.kind === 'create') add.mutate({ account, body: change.body }, done);
+      else if (change.kind === 'update' && channel) update.mutate({ account, channel: channel.name, body: change.body }, done);
+      else done.onSuccess(); // nothing changed
     },
-    serverErrors: serverErrors(mutation.error, 'name'),
+    onClose,
   });
   const { draft, set, errors } = form;
   const handle = channel?.handle ?? (draft.name.trim() ? slackHandle(account, draft.name.trim(), Math.max(accountCount, 1)) : null);
   const displayError = errors.display ?? Object.entries(errors).find(([k]) => k.startsWith('display.'))?.[1] ?? null;
-
-  const onSubmit = () => {
-    const change = form.submit();
-    if (!change) return;
-    if (change.kind === 'add') {
-      add.mutate({ account, body: change.body }, { onSuccess: onClose, onError: form.focusInvalid });
-    } else if (channel && Object.keys(change.body.display ?? {}).length > 0) {
-      update.mutate({ account, channel: channel.name, body: change.body }, { onSuccess: onClose, onError: form.focusInvalid });
-    } else {
-      onClose(); // nothing changed
-    }
-  };
 
   return (
     <FormDialog
       title={channel ? `Edit ${channel.name} in ${account}` : `Add a channel to ${account}`}
       submitLabel={channel ? 'Save changes' : 'Add channel'}
       pendingLabel={channel ? 'Saving…' : 'Adding…'}
-      pending={mutation.isPending}
-      error={mutation.error}
       errorPrefix={channel ? `${channel.name} was not saved` : 'The channel was not added'}
       fields={['name', 'display']}
-      onClose={onClose}
-      formRef={form.formRef}
-      onSubmit={onSubmit}
+      {...form.dialog}
     >
       <TextField
         id={`${id}-name`}

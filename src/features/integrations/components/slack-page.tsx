@@ -6,12 +6,11 @@ import { integrationQueries } from '../api/integration-queries';
 import { useDeleteSlackChannel } from '../api/use-delete-slack-channel';
 import { displaySummary } from '../utils/slack-form';
 import { HandleWithCopy } from './handle-list';
-import { IntegrationPageHead } from './integration-page-head';
+import { EmptyCard, IntegrationPage, IntegrationTable, ItemActions } from './integration-page';
 import { RemoveDialog } from './remove-dialog';
 import { AddSlackAccountDialog, SlackChannelDialog } from './slack-dialogs';
 
 type Dialog =
-  | { kind: 'none' }
   | { kind: 'add-account' }
   | { kind: 'add-channel'; account: string }
   | { kind: 'edit-channel'; account: string; channel: SlackChannel }
@@ -30,9 +29,8 @@ function RemoveChannelDialog({ account, channel, onClose }: { account: string; c
       }
       handle={channel.handle}
       errorPrefix={`${channel.name} was not removed`}
-      pending={remove.isPending}
-      error={remove.error}
-      onConfirm={() => remove.mutate({ account, channel: channel.name }, { onSuccess: onClose })}
+      remove={remove}
+      variables={{ account, channel: channel.name }}
       onClose={onClose}
     />
   );
@@ -64,37 +62,20 @@ function AccountSection({ account, onAddChannel, onEdit, onRemove }: AccountSect
       {account.channels.length === 0 ? (
         <p className="card__empty muted-text">No channels in {account.name} yet.</p>
       ) : (
-        <table className="table int-table" aria-label={`Channels in ${account.name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <th scope="col">Notifications show</th>
-              <th scope="col">@-handle</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <IntegrationTable label={`Channels in ${account.name}`} columns={['Channel', 'Notifications show', '@-handle']}>
+          {account.channels.map((channel) => (
+            <tr key={channel.name}>
+              <th scope="row">{channel.name}</th>
+              <td>{displaySummary(channel.display)}</td>
+              <td>
+                <HandleWithCopy handle={channel.handle} />
+              </td>
+              <td className="cell-actions">
+                <ItemActions name={channel.name} onEdit={() => onEdit(channel)} onRemove={() => onRemove(channel)} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {account.channels.map((channel) => (
-              <tr key={channel.name}>
-                <th scope="row">{channel.name}</th>
-                <td>{displaySummary(channel.display)}</td>
-                <td>
-                  <HandleWithCopy handle={channel.handle} />
-                </td>
-                <td className="cell-actions">
-                  <button type="button" className="btn btn--sm" onClick={() => onEdit(channel)}>
-                    Edit {channel.name}
-                  </button>
-                  <button type="button" className="btn btn--sm btn--danger-outline" onClick={() => onRemove(channel)}>
-                    Remove {channel.name}…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </IntegrationTable>
       )}
     </section>
   );
@@ -103,29 +84,20 @@ function AccountSection({ account, onAddChannel, onEdit, onRemove }: AccountSect
 /** /integrations/slack (admins): Slack accounts and their channels, with what notifications show and each @-handle. */
 export function SlackPage() {
   const { data, isFetching } = useSuspenseQuery(integrationQueries.slack());
-  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
-  const close = () => setDialog({ kind: 'none' });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog(null);
   const accountCount = data.accounts.length;
 
   return (
-    <main className="page">
-      <IntegrationPageHead
-        title="Slack"
-        summary="Monitors post to these Slack channels when their message mentions the channel's @-handle."
-        lastChange={data.lastChange}
-        refreshing={isFetching}
-        actions={
-          <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'add-account' })}>
-            Add Slack account
-          </button>
-        }
-      />
-
+    <IntegrationPage
+      title="Slack"
+      summary="Monitors post to these Slack channels when their message mentions the channel's @-handle."
+      lastChange={data.lastChange}
+      refreshing={isFetching}
+      action={{ label: 'Add Slack account', onClick: () => setDialog({ kind: 'add-account' }) }}
+    >
       {data.accounts.length === 0 ? (
-        <div className="empty card">
-          <p className="empty__title">No Slack accounts yet</p>
-          <p className="muted-text">Add the workspace set up in Datadog&rsquo;s Slack integration, then its channels.</p>
-        </div>
+        <EmptyCard title="No Slack accounts yet">Add the workspace set up in Datadog&rsquo;s Slack integration, then its channels.</EmptyCard>
       ) : (
         data.accounts.map((account) => (
           <AccountSection
@@ -138,12 +110,12 @@ export function SlackPage() {
         ))
       )}
 
-      {dialog.kind === 'add-account' && <AddSlackAccountDialog onClose={close} />}
-      {dialog.kind === 'add-channel' && <SlackChannelDialog account={dialog.account} accountCount={accountCount} onClose={close} />}
-      {dialog.kind === 'edit-channel' && (
+      {dialog?.kind === 'add-account' && <AddSlackAccountDialog onClose={close} />}
+      {dialog?.kind === 'add-channel' && <SlackChannelDialog account={dialog.account} accountCount={accountCount} onClose={close} />}
+      {dialog?.kind === 'edit-channel' && (
         <SlackChannelDialog account={dialog.account} accountCount={accountCount} channel={dialog.channel} onClose={close} />
       )}
-      {dialog.kind === 'remove-channel' && <RemoveChannelDialog account={dialog.account} channel={dialog.channel} onClose={close} />}
-    </main>
+      {dialog?.kind === 'remove-channel' && <RemoveChannelDialog account={dialog.account} channel={dialog.channel} onClose={close} />}
+    </IntegrationPage>
   );
 }

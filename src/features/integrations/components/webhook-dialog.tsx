@@ -1,17 +1,16 @@
 import { useId } from 'react';
-import { webhookHandle, type CustomVariable, type Webhook, type WebhookInput, type WebhookUpdate } from '../../../contract/integrations';
+import { webhookHandle, type CustomVariable, type Webhook } from '../../../contract/integrations';
 import { DEFAULT_WEBHOOK_PAYLOAD } from '../../../contract/webhook-template';
+import { fieldAria, FieldNotes, TextField } from '../../../components/ui/form-field';
+import { errorsUnder } from '../../../lib/field-errors';
 import { useCreateWebhook } from '../api/use-create-webhook';
 import { useUpdateWebhook } from '../api/use-update-webhook';
-import { useDraftForm, type Validation } from '../hooks/use-draft-form';
-import { errorsUnder, serverErrors } from '../utils/form-errors';
+import { useFormDialog } from '../hooks/use-form-dialog';
+import { createOrUpdate } from '../utils/validation';
 import { validateNewWebhook, validateWebhookChange, WEBHOOK_FIELDS, webhookDraft, type Encoding } from '../utils/webhook-form';
 import { FormDialog } from './form-dialog';
-import { fieldAria, FieldNotes, TextField } from './form-field';
 import { HeaderRows } from './header-rows';
 import { PayloadPreview } from './payload-preview';
-
-type Change = { kind: 'create'; body: WebhookInput } | { kind: 'update'; body: WebhookUpdate };
 
 interface WebhookDialogProps {
   /** The webhook to edit; none to create one. */
@@ -30,47 +29,30 @@ export function WebhookDialog({ webhook, customVariables, onClose }: WebhookDial
   const id = useId();
   const create = useCreateWebhook();
   const update = useUpdateWebhook();
-  const mutation = webhook ? update : create;
-  const form = useDraftForm({
+  const validate = createOrUpdate(webhook, validateNewWebhook, validateWebhookChange);
+  const form = useFormDialog({
     initial: () => webhookDraft(webhook),
-    validate: (d): Validation<Change> => {
-      if (webhook) {
-        const v = validateWebhookChange(d, webhook);
-        return v.ok ? { ok: true, data: { kind: 'update', body: v.data } } : v;
-      }
-      const v = validateNewWebhook(d);
-      return v.ok ? { ok: true, data: { kind: 'create', body: v.data } } : v;
+    validate,
+    mutation: webhook ? update : create,
+    save: (change, done) => {
+      if (change.kind === 'create') create.mutate(change.body, done);
+      else if (change.kind === 'update' && webhook) update.mutate({ name: webhook.name, body: change.body }, done);
+      else done.onSuccess(); // nothing changed
     },
-    serverErrors: serverErrors(mutation.error, 'name'),
+    onClose,
   });
   const { draft, set, blur, errors } = form;
   const name = draft.name.trim();
-
-  const onSubmit = () => {
-    const change = form.submit();
-    if (!change) return;
-    if (change.kind === 'create') {
-      create.mutate(change.body, { onSuccess: onClose, onError: form.focusInvalid });
-    } else if (webhook && Object.keys(change.body).length > 0) {
-      update.mutate({ name: webhook.name, body: change.body }, { onSuccess: onClose, onError: form.focusInvalid });
-    } else {
-      onClose(); // nothing changed
-    }
-  };
 
   return (
     <FormDialog
       title={webhook ? `Edit webhook ${webhook.name}` : 'New webhook'}
       submitLabel={webhook ? 'Save changes' : 'Create webhook'}
       pendingLabel={webhook ? 'Saving…' : 'Creating…'}
-      pending={mutation.isPending}
-      error={mutation.error}
       errorPrefix={webhook ? `Webhook ${webhook.name} was not saved` : 'The webhook was not created'}
       fields={WEBHOOK_FIELDS}
-      onClose={onClose}
-      formRef={form.formRef}
       size="lg"
-      onSubmit={onSubmit}
+      {...form.dialog}
     >
       <div className="int-form-grid">
         <TextField

@@ -93,7 +93,9 @@ describe('WebhooksPage', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Add header' }));
     await user.type(field(dialog, 'Header 1 key'), 'X-Token');
-    await user.type(field(dialog, 'Header 1 value'), 'abc123');
+    // A credential's value is typed like a password.
+    expect(within(dialog).getByLabelText('Header 1 value')).toHaveAttribute('type', 'password');
+    await user.type(within(dialog).getByLabelText('Header 1 value'), 'abc123');
     await user.click(within(dialog).getByRole('button', { name: 'Add header' }));
     await user.type(field(dialog, 'Header 2 key'), 'X-Team');
     await user.type(field(dialog, 'Header 2 value'), '$TEAM');
@@ -174,9 +176,11 @@ describe('WebhooksPage', () => {
     await user.type(field(dialog, 'URL'), 'https://internal.example.com');
     await user.click(within(dialog).getByRole('button', { name: 'Add header' }));
     await user.type(field(dialog, 'Header 1 key'), 'X-Token');
-    await user.type(field(dialog, 'Header 1 value'), 'secret');
+    await user.type(within(dialog).getByLabelText('Header 1 value'), 'secret');
     await user.click(within(dialog).getByRole('button', { name: 'Create webhook' }));
     await waitFor(() => expect(field(dialog, 'Header 1 key')).toHaveAccessibleDescription('Datadog refuses this header'));
+    expect(within(dialog).getByLabelText('Header 1 value')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).getByLabelText('Header 1 value')).toHaveAccessibleDescription('Datadog refuses this header');
     expect(field(dialog, 'URL')).toHaveAccessibleDescription(/Datadog cannot reach this host/);
     expect(within(dialog).getByRole('alert')).toHaveTextContent('The webhook was not created');
     // Editing the field takes its server error away.
@@ -211,6 +215,82 @@ describe('WebhooksPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(api.callsTo('PUT', '/api/integrations/webhooks/ops-hook')[0]!.body).toEqual({ encodeAs: 'form', customHeaders: {} });
+  });
+
+  describe('a credential header (Authorization, tokens, API keys) read back masked', () => {
+    const masked = () =>
+      setup({
+        'GET /api/integrations/webhooks': () =>
+          reply.json(webhooksOverview({ webhooks: [buildWebhook({ customHeaders: { Authorization: '******abcd', 'X-Team': 'ops' } })] })),
+      });
+    const openEdit = async (user: User) => {
+      await screen.findByRole('region', { name: 'ops-hook' });
+      await user.click(screen.getByRole('button', { name: 'Edit ops-hook' }));
+      return screen.getByRole('dialog', { name: 'Edit webhook ops-hook' });
+    };
+
+    it('shows the mask as configured, with Replace, never as an editable value; other edits send it back to keep it', async () => {
+      const { user, api } = masked();
+      const dialog = await openEdit(user);
+      const value = within(dialog).getByRole('group', { name: 'Header 1 value' });
+      expect(value).toHaveTextContent('Configured: ******abcd');
+      expect(within(value).getByRole('button', { name: 'Replace Header 1 value' })).toBeInTheDocument();
+      for (const input of dialog.querySelectorAll('input')) expect(input.value).not.toContain('******');
+      // Its name goes with its stored value, so it cannot be renamed in place.
+      expect(field(dialog, 'Header 1 key')).toHaveAttribute('readonly');
+      expect(field(dialog, 'Header 2 value')).toHaveValue('ops');
+
+      await user.clear(field(dialog, 'Header 2 value'));
+      await user.type(field(dialog, 'Header 2 value'), 'sre');
+      await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      // The mask sent back means "keep the stored value".
+      expect(api.callsTo('PUT', '/api/integrations/webhooks/ops-hook').map((c) => c.body)).toEqual([
+        { customHeaders: { Authorization: '******abcd', 'X-Team': 'sre' } },
+      ]);
+    });
+
+    it('an edit of something else leaves the headers out', async () => {
+      const { user, api } = masked();
+      const dialog = await openEdit(user);
+      await user.type(field(dialog, 'URL'), '/v2');
+      await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      expect(api.callsTo('PUT', '/api/integrations/webhooks/ops-hook')[0]!.body).toEqual({ url: 'https://hooks.example.com/ops/v2' });
+    });
+
+    it('Replace takes a new value in a password input; left empty it is an error, and Keep current goes back', async () => {
+      const { user, api } = masked();
+      const dialog = await openEdit(user);
+      await user.click(within(dialog).getByRole('button', { name: 'Replace Header 1 value' }));
+      const input = within(dialog).getByLabelText('Header 1 value');
+      expect(input).toHaveAttribute('type', 'password');
+      expect(input).toHaveValue('');
+      expect(input).toHaveFocus();
+      await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+      expect(input).toHaveAccessibleDescription(/Enter the new value of Authorization, or choose Keep current/);
+      expect(api.callsTo('PUT', /webhooks/)).toHaveLength(0);
+
+      await user.click(within(dialog).getByRole('button', { name: 'Keep current Header 1 value' }));
+      expect(within(dialog).getByRole('group', { name: 'Header 1 value' })).toHaveTextContent('Configured: ******abcd');
+      await user.click(within(dialog).getByRole('button', { name: 'Replace Header 1 value' }));
+      await user.type(within(dialog).getByLabelText('Header 1 value'), 'Bearer new-token-9876');
+      await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      expect(api.callsTo('PUT', '/api/integrations/webhooks/ops-hook').map((c) => c.body)).toEqual([
+        { customHeaders: { Authorization: 'Bearer new-token-9876', 'X-Team': 'ops' } },
+      ]);
+    });
+
+    it('refuses a mask typed in as a new value (it would mean "keep")', async () => {
+      const { user, api } = masked();
+      const dialog = await openEdit(user);
+      await user.click(within(dialog).getByRole('button', { name: 'Replace Header 1 value' }));
+      await user.type(within(dialog).getByLabelText('Header 1 value'), '******abcd');
+      await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+      expect(within(dialog).getByLabelText('Header 1 value')).toHaveAccessibleDescription(/Enter the value of Authorization itself, not its mask/);
+      expect(api.callsTo('PUT', /webhooks/)).toHaveLength(0);
+    });
   });
 
   it('deletes a webhook after a confirmation naming the handle that stops working', async () => {

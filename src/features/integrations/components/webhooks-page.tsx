@@ -6,13 +6,12 @@ import { useDeleteCustomVariable } from '../api/use-delete-custom-variable';
 import { useDeleteWebhook } from '../api/use-delete-webhook';
 import { CustomVariableDialog } from './custom-variable-dialog';
 import { HandleWithCopy } from './handle-list';
-import { IntegrationPageHead } from './integration-page-head';
+import { EmptyCard, IntegrationPage, IntegrationTable, ItemActions } from './integration-page';
 import { RemoveDialog } from './remove-dialog';
 import { WebhookDialog } from './webhook-dialog';
 import { WebhookTest } from './webhook-test';
 
 type Dialog =
-  | { kind: 'none' }
   | { kind: 'create' }
   | { kind: 'edit'; webhook: Webhook }
   | { kind: 'delete'; webhook: Webhook }
@@ -33,9 +32,8 @@ function DeleteWebhookDialog({ webhook, onClose }: { webhook: Webhook; onClose: 
       }
       handle={webhook.handle}
       errorPrefix={`Webhook ${webhook.name} was not deleted`}
-      pending={remove.isPending}
-      error={remove.error}
-      onConfirm={() => remove.mutate(webhook.name, { onSuccess: onClose })}
+      remove={remove}
+      variables={webhook.name}
       onClose={onClose}
     />
   );
@@ -54,9 +52,8 @@ function DeleteVariableDialog({ variable, onClose }: { variable: CustomVariable;
       }
       consequence={`No @-handle depends on it, but webhooks whose payload, URL or headers use $${variable.name} will send it as written.`}
       errorPrefix={`Variable ${variable.name} was not deleted`}
-      pending={remove.isPending}
-      error={remove.error}
-      onConfirm={() => remove.mutate(variable.name, { onSuccess: onClose })}
+      remove={remove}
+      variables={variable.name}
       onClose={onClose}
     />
   );
@@ -100,12 +97,7 @@ function WebhookCard({ webhook, testAvailable, onEdit, onDelete }: WebhookCardPr
           </div>
         </dl>
         <div className="int-webhook__actions">
-          <button type="button" className="btn btn--sm" onClick={onEdit}>
-            Edit {webhook.name}
-          </button>
-          <button type="button" className="btn btn--sm btn--danger-outline" onClick={onDelete}>
-            Delete {webhook.name}…
-          </button>
+          <ItemActions name={webhook.name} onEdit={onEdit} removeVerb="Delete" onRemove={onDelete} />
         </div>
         {testAvailable && <WebhookTest name={webhook.name} />}
       </section>
@@ -117,40 +109,26 @@ function WebhookCard({ webhook, testAvailable, onEdit, onDelete }: WebhookCardPr
 export function WebhooksPage() {
   const { data, isFetching } = useSuspenseQuery(integrationQueries.webhooks());
   const { data: overview } = useSuspenseQuery(integrationQueries.overview());
-  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
-  const close = () => setDialog({ kind: 'none' });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog(null);
   const hooksId = useId();
   const varsId = useId();
 
   return (
-    <main className="page">
-      <IntegrationPageHead
-        title="Webhooks"
-        summary="Datadog posts monitor notifications to these URLs when a monitor's message mentions the webhook's @-handle."
-        lastChange={data.lastChange}
-        refreshing={isFetching}
-        actions={
-          <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
-            New webhook
-          </button>
-        }
-      />
-
-      {data.listing === 'partial' && (
-        <p className="notice notice--warn" role="note">
-          Datadog did not list every webhook; showing the ones watchdeck knows.
-        </p>
-      )}
-
+    <IntegrationPage
+      title="Webhooks"
+      summary="Datadog posts monitor notifications to these URLs when a monitor's message mentions the webhook's @-handle."
+      lastChange={data.lastChange}
+      refreshing={isFetching}
+      action={{ label: 'New webhook', onClick: () => setDialog({ kind: 'create' }) }}
+      partialListing={data.listing === 'partial' ? 'webhook' : null}
+    >
       <section className="int-section-plain" aria-labelledby={hooksId}>
         <h2 id={hooksId} className="visually-hidden">
           Webhook list
         </h2>
         {data.webhooks.length === 0 ? (
-          <div className="empty card">
-            <p className="empty__title">No webhooks yet</p>
-            <p className="muted-text">Create one to send alerts to any HTTP endpoint, with your own headers and payload.</p>
-          </div>
+          <EmptyCard title="No webhooks yet">Create one to send alerts to any HTTP endpoint, with your own headers and payload.</EmptyCard>
         ) : (
           <ul className="int-webhooks">
             {data.webhooks.map((webhook) => (
@@ -182,52 +160,41 @@ export function WebhooksPage() {
         {data.customVariables.length === 0 ? (
           <p className="card__empty muted-text">No custom variables yet.</p>
         ) : (
-          <table className="table int-table" aria-label="Custom variables">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Value</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+          <IntegrationTable label="Custom variables" columns={['Name', 'Value']}>
+            {data.customVariables.map((variable) => (
+              <tr key={variable.name}>
+                <th scope="row">
+                  <code>${variable.name}</code>
                 </th>
+                <td>
+                  {variable.isSecret ? (
+                    <>
+                      <code>{variable.value ?? '******'}</code> <span className="muted-text">(secret)</span>
+                    </>
+                  ) : (
+                    <code className="int-break">{variable.value}</code>
+                  )}
+                </td>
+                <td className="cell-actions">
+                  <ItemActions
+                    name={variable.name}
+                    onEdit={() => setDialog({ kind: 'edit-variable', variable })}
+                    removeVerb="Delete"
+                    onRemove={() => setDialog({ kind: 'delete-variable', variable })}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.customVariables.map((variable) => (
-                <tr key={variable.name}>
-                  <th scope="row">
-                    <code>${variable.name}</code>
-                  </th>
-                  <td>
-                    {variable.isSecret ? (
-                      <>
-                        <code>{variable.value ?? '******'}</code> <span className="muted-text">(secret)</span>
-                      </>
-                    ) : (
-                      <code className="int-break">{variable.value}</code>
-                    )}
-                  </td>
-                  <td className="cell-actions">
-                    <button type="button" className="btn btn--sm" onClick={() => setDialog({ kind: 'edit-variable', variable })}>
-                      Edit {variable.name}
-                    </button>
-                    <button type="button" className="btn btn--sm btn--danger-outline" onClick={() => setDialog({ kind: 'delete-variable', variable })}>
-                      Delete {variable.name}…
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </IntegrationTable>
         )}
       </section>
 
-      {dialog.kind === 'create' && <WebhookDialog customVariables={data.customVariables} onClose={close} />}
-      {dialog.kind === 'edit' && <WebhookDialog webhook={dialog.webhook} customVariables={data.customVariables} onClose={close} />}
-      {dialog.kind === 'delete' && <DeleteWebhookDialog webhook={dialog.webhook} onClose={close} />}
-      {dialog.kind === 'create-variable' && <CustomVariableDialog onClose={close} />}
-      {dialog.kind === 'edit-variable' && <CustomVariableDialog variable={dialog.variable} onClose={close} />}
-      {dialog.kind === 'delete-variable' && <DeleteVariableDialog variable={dialog.variable} onClose={close} />}
-    </main>
+      {dialog?.kind === 'create' && <WebhookDialog customVariables={data.customVariables} onClose={close} />}
+      {dialog?.kind === 'edit' && <WebhookDialog webhook={dialog.webhook} customVariables={data.customVariables} onClose={close} />}
+      {dialog?.kind === 'delete' && <DeleteWebhookDialog webhook={dialog.webhook} onClose={close} />}
+      {dialog?.kind === 'create-variable' && <CustomVariableDialog onClose={close} />}
+      {dialog?.kind === 'edit-variable' && <CustomVariableDialog variable={dialog.variable} onClose={close} />}
+      {dialog?.kind === 'delete-variable' && <DeleteVariableDialog variable={dialog.variable} onClose={close} />}
+    </IntegrationPage>
   );
 }

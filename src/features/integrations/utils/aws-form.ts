@@ -4,8 +4,7 @@ import {
   type AwsAccount,
   type AwsAccountInput,
 } from '../../../contract/integrations';
-import type { Validation } from '../hooks/use-draft-form';
-import { schemaErrors } from './form-errors';
+import { fromSchema, type Validation } from './validation';
 
 export interface AwsDraft {
   accountId: string;
@@ -44,7 +43,7 @@ export function awsInput(draft: AwsDraft, stored?: AwsAccount): AwsAccountInput 
 
 export function validateAws(draft: AwsDraft, stored?: AwsAccount): Validation<AwsAccountInput> {
   const parsed = AwsAccountInputSchema.safeParse(awsInput(draft, stored));
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: schemaErrors(parsed.error) };
+  return fromSchema(parsed);
 }
 
 /** One tag as the contract checks it, for the chip input: its error, or null. */

@@ -4,8 +4,7 @@ import {
   type PagerDutyServiceInput,
   type PagerDutyServiceUpdate,
 } from '../../../contract/integrations';
-import type { Validation } from '../hooks/use-draft-form';
-import { schemaErrors } from './form-errors';
+import { fromSchema, type Validation } from './validation';
 
 export interface NewServiceDraft {
   name: string;
@@ -14,7 +13,7 @@ export interface NewServiceDraft {
 
 export function validateNewService(draft: NewServiceDraft): Validation<PagerDutyServiceInput> {
   const parsed = PagerDutyServiceInputSchema.safeParse(draft);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: schemaErrors(parsed.error) };
+  return fromSchema(parsed);
 }
 
 /** undefined: keep the stored key (nothing is sent). */
@@ -28,6 +27,6 @@ export type KeyChange = { kind: 'keep' } | { kind: 'set'; body: PagerDutyService
 export function validateKeyChange(draft: KeyDraft): Validation<KeyChange> {
   if (draft.serviceKey === undefined) return { ok: true, data: { kind: 'keep' } };
   if (draft.serviceKey.trim() === '') return { ok: false, errors: { serviceKey: 'Enter the new service key, or choose Keep current' } };
-  const parsed = PagerDutyServiceUpdateSchema.safeParse({ serviceKey: draft.serviceKey });
-  return parsed.success ? { ok: true, data: { kind: 'set', body: parsed.data } } : { ok: false, errors: schemaErrors(parsed.error) };
+  const v = fromSchema(PagerDutyServiceUpdateSchema.safeParse({ serviceKey: draft.serviceKey }));
+  return v.ok ? { ok: true, data: { kind: 'set', body: v.data } } : v;
 }

@@ -8,8 +8,7 @@ import {
   type SlackChannelUpdate,
   type SlackDisplay,
 } from '../../../contract/integrations';
-import type { Validation } from '../hooks/use-draft-form';
-import { schemaErrors } from './form-errors';
+import { fromSchema, type Validation } from './validation';
 
 export const SLACK_DISPLAY_OPTIONS: readonly { key: keyof SlackDisplay; label: string; hint: string }[] = [
   { key: 'message', label: 'Message', hint: "the monitor's message" },
@@ -34,7 +33,7 @@ export function channelDraft(channel?: SlackChannel): SlackChannelDraft {
 
 export function validateNewChannel(draft: SlackChannelDraft): Validation<SlackChannelInput> {
   const parsed = SlackChannelInputSchema.safeParse(draft);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: schemaErrors(parsed.error) };
+  return fromSchema(parsed);
 }
 
 /** An edit sends only the display options that changed (PATCH). */
@@ -43,13 +42,13 @@ export function validateChannelChange(draft: SlackChannelDraft, stored: SlackCha
   for (const { key } of SLACK_DISPLAY_OPTIONS) if (draft.display[key] !== stored.display[key]) display[key] = draft.display[key];
   const body: SlackChannelUpdate = { display };
   // Checked with the contract; sent as built, since the parsed form fills in defaults for what did not change.
-  const parsed = SlackChannelUpdateSchema.safeParse(body);
-  return parsed.success ? { ok: true, data: body } : { ok: false, errors: schemaErrors(parsed.error) };
+  const v = fromSchema(SlackChannelUpdateSchema.safeParse(body));
+  return v.ok ? { ok: true, data: body } : v;
 }
 
 export function validateSlackAccount(draft: { name: string }): Validation<SlackAccountInput> {
   const parsed = SlackAccountInputSchema.safeParse(draft);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: schemaErrors(parsed.error) };
+  return fromSchema(parsed);
 }
 
 /** "Message, snapshot and tags", or "Nothing but the title". */

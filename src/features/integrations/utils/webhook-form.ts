@@ -1,6 +1,7 @@
 import {
   CustomVariableInputSchema,
   CustomVariableUpdateSchema,
+  isSensitiveHeader,
   WebhookInputSchema,
   WebhookUpdateSchema,
   type CustomVariable,
@@ -10,8 +11,9 @@ import {
   type WebhookInput,
   type WebhookUpdate,
 } from '../../../contract/integrations';
-import type { Validation } from '../hooks/use-draft-form';
-import { schemaErrors, type PathErrors } from './form-errors';
+import { isMasked } from '../../../contract/secrets';
+import type { FieldErrors } from '../../../lib/field-errors';
+import { fromSchema, type Validation } from './validation';
 
 export type Encoding = 'json' | 'form';
 
@@ -19,7 +21,10 @@ export interface HeaderRow {
   /** For React only; never sent. */
   rowId: number;
   name: string;
-  value: string;
+  /** The value to send; undefined keeps the stored one (a masked secret, sent back as its mask). */
+  value: string | undefined;
+  /** How a stored secret value read back (`******abcd`); null when the value is shown as it is. */
+  mask: string | null;
 }
 
 export interface WebhookDraft {
@@ -34,9 +39,13 @@ export interface WebhookDraft {
 export const WEBHOOK_FIELDS = ['name', 'url', 'encodeAs', 'customHeaders', 'payload'] as const;
 
 let nextRowId = 1;
-export function headerRow(name = '', value = ''): HeaderRow {
-  return { rowId: nextRowId++, name, value };
+/** A header row; a stored value that reads back masked is kept (never put in an input) until replaced. */
+export function headerRow(name = '', stored = ''): HeaderRow {
+  return isMasked(stored) ? { rowId: nextRowId++, name, value: undefined, mask: stored } : { rowId: nextRowId++, name, value: stored, mask: null };
 }
+
+/** A value whose header names a credential (Authorization, a token, an API key…) is typed like a password. */
+export const isSecretRow = (row: HeaderRow): boolean => row.mask !== null || isSensitiveHeader(row.name.trim());
 
 export const encodingOf = (value: string): Encoding => (value === 'form' ? 'form' : 'json');
 
@@ -50,25 +59,32 @@ export function webhookDraft(webhook?: Webhook): WebhookDraft {
   };
 }
 
-/** The rows as the record Datadog takes; rows left empty are dropped. */
+/** The rows as the record Datadog takes; rows left empty are dropped, and a kept secret goes back as its mask (= keep it). */
 export function headersRecord(rows: readonly HeaderRow[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const row of rows) {
     if (row.name.trim() === '' && row.value === '') continue;
-    out[row.name.trim()] = row.value;
+    out[row.name.trim()] = row.value ?? row.mask ?? '';
   }
   return out;
 }
 
-/** A header named twice would silently lose one value in the record: say so on the second row. */
-function duplicateHeaders(rows: readonly HeaderRow[]): PathErrors {
+/**
+ * The rows' own checks: a header named twice would silently lose one value in
+ * the record (said on the second row); a secret opened for replacing needs its
+ * new value; and a mask typed in would mean "keep", so it is not a value.
+ */
+function headerRowErrors(rows: readonly HeaderRow[]): FieldErrors {
   const seen = new Set<string>();
-  const out: PathErrors = {};
+  const out: FieldErrors = {};
   for (const row of rows) {
     const name = row.name.trim();
     if (!name) continue;
+    const key = `customHeaders.${name}`;
     const folded = name.toLowerCase();
-    if (seen.has(folded)) out[`customHeaders.${name}`] = 'This header is listed twice; keep one row';
+    if (seen.has(folded)) out[key] = 'This header is listed twice; keep one row';
+    else if (row.mask !== null && row.value === '') out[key] = `Enter the new value of ${name}, or choose Keep current`;
+    else if (row.value !== undefined && isMasked(row.value)) out[key] = `Enter the value of ${name} itself, not its mask`;
     seen.add(folded);
   }
   return out;
@@ -80,14 +96,10 @@ const payloadOrNull = (payload: string) => (payload.trim() === '' ? null : paylo
  * The payload's own check (valid JSON when encoded as JSON) from the contract's
  * update schema: the create schema checks it only once every other field is valid.
  */
-function payloadErrors(payload: string, encodeAs: Encoding): PathErrors {
+function payloadErrors(payload: string, encodeAs: Encoding): FieldErrors {
   const parsed = WebhookUpdateSchema.safeParse({ payload: payloadOrNull(payload), encodeAs });
-  return parsed.success ? {} : schemaErrors(parsed.error);
-}
-
-function withExtra<T>(parsed: { success: true; data: T } | { success: false; error: Parameters<typeof schemaErrors>[0] }, extra: PathErrors): Validation<T> {
-  const errors: PathErrors = { ...extra, ...(parsed.success ? {} : schemaErrors(parsed.error)) };
-  return Object.keys(errors).length === 0 && parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors };
+  const v = fromSchema(parsed);
+  return v.ok ? {} : v.errors;
 }
 
 export function validateNewWebhook(draft: WebhookDraft): Validation<WebhookInput> {
@@ -98,7 +110,7 @@ export function validateNewWebhook(draft: WebhookDraft): Validation<WebhookInput
     customHeaders: headersRecord(draft.customHeaders),
     payload: payloadOrNull(draft.payload),
   });
-  return withExtra(parsed, { ...payloadErrors(draft.payload, draft.encodeAs), ...duplicateHeaders(draft.customHeaders) });
+  return fromSchema(parsed, { ...payloadErrors(draft.payload, draft.encodeAs), ...headerRowErrors(draft.customHeaders) });
 }
 
 function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -117,7 +129,7 @@ export function validateWebhookChange(draft: WebhookDraft, stored: Webhook): Val
   if (payload !== (stored.payload ?? null)) change.payload = payload;
   const parsed = WebhookUpdateSchema.safeParse(change);
   // The payload is checked even when unchanged: a new encoding may make it invalid.
-  return withExtra(parsed, { ...payloadErrors(draft.payload, draft.encodeAs), ...duplicateHeaders(draft.customHeaders) });
+  return fromSchema(parsed, { ...payloadErrors(draft.payload, draft.encodeAs), ...headerRowErrors(draft.customHeaders) });
 }
 
 // ---------- custom variables ----------
@@ -136,7 +148,7 @@ export function variableDraft(variable?: CustomVariable): VariableDraft {
 
 export function validateNewVariable(draft: VariableDraft): Validation<CustomVariableInput> {
   const parsed = CustomVariableInputSchema.safeParse({ name: draft.name, value: draft.value ?? '', isSecret: draft.isSecret });
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: schemaErrors(parsed.error) };
+  return fromSchema(parsed);
 }
 
 /** The value goes only when it changed (a kept secret sends none); an empty body means nothing did. */
@@ -151,5 +163,5 @@ export function validateVariableChange(draft: VariableDraft, stored: CustomVaria
     return { ok: false, errors: { value: 'A secret becomes plain only with a new value: replace it' } };
   }
   const parsed = CustomVariableUpdateSchema.safeParse(change);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: schemaErrors(parsed.error) };
+  return fromSchema(parsed);
 }

@@ -1,12 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiPaths } from '../../../contract/api-paths';
+import { apiPaths, serviceCheckPaths } from '../../../contract/api-paths';
 import { MonitorDetailSchema, MonitorListResponseSchema } from '../../../contract/monitors';
+import { MonitorHistoryResponseSchema } from '../../../contract/service-checks';
 import { api } from '../../../lib/api-client';
 import { DEFAULT_REFRESH_INTERVAL_MS } from '../../../lib/app-config-query';
 
 /**
  * Query keys and options for monitors, from generic to specific:
- * all() -> lists() -> list() and all() -> details() -> detail(id).
+ * all() -> lists() -> list(), all() -> details() -> detail(id), and all() -> histories() -> history(id).
  * Invalidate through these, never through literal arrays.
  */
 export const monitorQueries = {
@@ -28,6 +29,19 @@ export const monitorQueries = {
       queryFn: ({ signal }) => api.get(apiPaths.monitor(id), MonitorDetailSchema, signal),
       refetchInterval: refreshIntervalMs,
       staleTime: Math.min(15_000, refreshIntervalMs / 2),
+      meta: { staleBanner: true },
+    }),
+  histories: () => [...monitorQueries.all(), 'history'] as const,
+  /**
+   * GET /api/monitors/:id/history: each group's transitions and mute periods over the last 24 h
+   * (available in embedded mode only). No interval of its own: the detail page refetches it
+   * whenever the monitor itself was fetched again, so the strip and the groups table agree.
+   */
+  history: (id: number) =>
+    queryOptions({
+      queryKey: [...monitorQueries.histories(), id] as const,
+      queryFn: ({ signal }) => api.get(serviceCheckPaths.monitorHistory(id), MonitorHistoryResponseSchema, signal),
+      staleTime: 5_000,
       meta: { staleBanner: true },
     }),
 };

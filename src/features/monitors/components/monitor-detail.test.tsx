@@ -3,13 +3,14 @@ import { deferred, mockApi, reply, type MockReply } from '../../../testing/mock-
 import { appConfig, buildDowntime, buildGroup, cpuDetail, FIXTURE_NOW, listResponse } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { sessionFor } from '../../../testing/session-fixtures';
+import { unavailableHistory } from '../../../testing/service-check-fixtures';
 import { monitorQueries } from '../api/monitor-queries';
 import { MonitorDetailView } from './monitor-detail';
 
 const HOUR = 3_600_000;
 
 function setup(options: { routes?: Record<string, unknown>; entry?: string | { pathname: string; search?: string; state?: unknown } } = {}) {
-  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/session': sessionFor('responder'), 'GET /api/monitors/:id': cpuDetail(), ...(options.routes as object) });
+  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/session': sessionFor('responder'), 'GET /api/monitors/:id': cpuDetail(), 'GET /api/monitors/:id/history': unavailableHistory(), ...(options.routes as object) });
   const view = renderWithProviders(<MonitorDetailView id={1} />, {
     path: '/monitors/:id',
     initialEntries: [(options.entry ?? '/monitors/1') as string],

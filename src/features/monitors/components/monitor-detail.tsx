@@ -14,6 +14,7 @@ import { GroupsTable } from './groups-table';
 import { MonitorHeader } from './monitor-header';
 import { MuteDialog } from './mute-dialog';
 import { RefreshStatus } from './refresh-status';
+import { StatusHistory } from './status-history';
 import { UnmuteDialog } from './unmute-dialog';
 
 type DialogState =
@@ -29,11 +30,11 @@ function listSearchFrom(state: unknown): string {
   return '';
 }
 
-/** One monitor: header, groups (with mute per group), downtimes, and the mute/unmute/cancel dialogs (responders and admins). */
+/** One monitor: header, groups (with mute per group), their status history, downtimes, and the mute/unmute/cancel dialogs (responders and admins). */
 export function MonitorDetailView({ id }: { id: number }) {
   const canMute = useCan('responder');
   const { data: config } = useSuspenseQuery(appConfigQueryOptions);
-  const { data: monitor, error, isFetching, refetch } = useSuspenseQuery(monitorQueries.detail(id, config.refreshIntervalMs));
+  const { data: monitor, error, isFetching, refetch, dataUpdatedAt } = useSuspenseQuery(monitorQueries.detail(id, config.refreshIntervalMs));
   const location = useLocation();
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const close = () => setDialog({ kind: 'none' });
@@ -81,6 +82,7 @@ export function MonitorDetailView({ id }: { id: number }) {
         groups={monitor.groups}
         onMuteGroup={canMute ? (group) => setDialog({ kind: 'mute', group }) : undefined}
       />
+      <StatusHistory id={id} monitorUpdatedAt={dataUpdatedAt} />
       <DowntimesSection
         downtimes={monitor.downtimes}
         onCancel={canMute ? (downtime) => setDialog({ kind: 'cancel', downtime }) : undefined}

@@ -3,6 +3,7 @@ import { mockApi, reply, type MockRequest } from '../../../testing/mock-api';
 import { appConfig, buildDowntime, cpuDetail, FIXTURE_NOW } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { sessionFor } from '../../../testing/session-fixtures';
+import { unavailableHistory } from '../../../testing/service-check-fixtures';
 import { MonitorDetailView } from './monitor-detail';
 
 const HOUR = 3_600_000;
@@ -12,6 +13,7 @@ function setup(routes = {}) {
     'GET /api/config': appConfig,
     'GET /api/session': sessionFor('admin'),
     'GET /api/monitors/:id': cpuDetail(),
+    'GET /api/monitors/:id/history': unavailableHistory(),
     'POST /api/monitors/:id/mute': (req: MockRequest) => reply.json(buildDowntime({ scope: (req.body as { scope: string }).scope })),
     ...routes,
   });

@@ -4,6 +4,7 @@ import { mockApi, reply, type MockRequest } from '../../../testing/mock-api';
 import { appConfig, buildDowntime, buildGroup, cpuDetail, FIXTURE_NOW, listResponse } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { sessionFor } from '../../../testing/session-fixtures';
+import { unavailableHistory } from '../../../testing/service-check-fixtures';
 import { MonitorDetailView } from './monitor-detail';
 import { MonitorList } from './monitor-list';
 
@@ -31,6 +32,7 @@ function renderDetail(role: Role, config: object = appConfig) {
     'GET /api/config': config,
     'GET /api/session': sessionFor(role),
     'GET /api/monitors/:id': mutedCpuDetail(),
+    'GET /api/monitors/:id/history': unavailableHistory(),
     'POST /api/monitors/:id/mute': (req: MockRequest) => reply.json(buildDowntime({ scope: (req.body as { scope: string }).scope })),
   });
   return { api, ...renderWithProviders(<MonitorDetailView id={1} />, { path: '/monitors/:id', initialEntries: ['/monitors/1'] }) };

@@ -4,6 +4,7 @@ import { deferred, mockApi, reply, type MockReply } from '../../../testing/mock-
 import { appConfig, buildDowntime, buildGroup, cpuDetail, FIXTURE_NOW } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { sessionFor } from '../../../testing/session-fixtures';
+import { unavailableHistory } from '../../../testing/service-check-fixtures';
 import { MonitorDetailView } from './monitor-detail';
 
 const HOUR = 3_600_000;
@@ -37,7 +38,7 @@ function mutedDetail(): MonitorDetail {
 }
 
 function setup(routes = {}) {
-  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/session': sessionFor('responder'), 'GET /api/monitors/:id': mutedDetail(), ...routes });
+  const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/session': sessionFor('responder'), 'GET /api/monitors/:id': mutedDetail(), 'GET /api/monitors/:id/history': unavailableHistory(), ...routes });
   const view = renderWithProviders(<MonitorDetailView id={1} />, { path: '/monitors/:id', initialEntries: ['/monitors/1'] });
   return { api, ...view };
 }

@@ -11,8 +11,10 @@ import type { RawIntegration, RawIntegrationWrite } from '../../upstreams/atlas/
  * - a secret that is kept (omitted, empty, or its mask sent back) is left out
  *   of the body: Atlas keeps an omitted field byte-identical, and a mask must
  *   never travel upstream;
- * - a new secret is sent; a cleared one (optional secrets only) goes in `clear`;
- * - any other field is the value given, else the current one.
+ * - a new secret is sent;
+ * - any other field is the value given, else the current one;
+ * - an optional field named in `clear` (a secret, or a text such as SLACK's
+ *   channelName) is left out and goes in `clear`.
  * The audit detail names fields; a secret appears at most as its mask.
  */
 export interface PlannedWrite {
@@ -33,11 +35,9 @@ function show(value: unknown): string {
   return /^[\w.:/@-]+$/.test(cut) ? cut : JSON.stringify(cut);
 }
 
-/** Describes a secret change by its mask only: the value itself never reaches the describer. */
-function describeSecret(spec: AtlasFieldSpec, change: SecretChange, hadValue: boolean): string | null {
-  const masked: SecretChange = change.kind === 'set' ? { kind: 'set', value: redactAtlasValue(spec, change.value) } : change;
-  return describeSecretChange(spec.name, masked, hadValue);
-}
+/** Describes a secret change by the mask its kind reads back with (a fully masked kind shows none of it). */
+const describeSecret = (spec: AtlasFieldSpec, change: SecretChange, hadValue: boolean): string | null =>
+  describeSecretChange(spec.name, change, hadValue, (value) => redactAtlasValue(spec, value));
 
 const writable = (type: AtlasType) => ATLAS_FIELDS[type].filter((spec) => !spec.responseOnly);
 const plain = (value: unknown): string | boolean | undefined =>
@@ -78,6 +78,12 @@ export function planUpdate(type: AtlasType, input: AtlasInputValues, current: Ra
       continue;
     }
     const before = plain(stored[spec.name]);
+    if (clear.has(spec.name)) {
+      // An optional text removed: left out of the body and named in `clear`.
+      cleared.push(spec.name);
+      if (before !== undefined && before !== '') notes.push(`${spec.name} ${show(before)} → (none)`);
+      continue;
+    }
     const after = given ?? before;
     if (after !== undefined) body[spec.name] = after;
     if (given !== undefined && given !== before) notes.push(`${spec.name} ${show(before)} → ${show(given)}`);

@@ -1,5 +1,4 @@
 import { ATLAS_TYPE_LABELS, ATLAS_TYPES, atlasInputSchema, type AtlasIntegration, type AtlasProject, type AtlasType } from '../../../contract/atlas';
-import type { AuditRecord } from '../../../contract/auth';
 import type { LastChange } from '../../../contract/integrations';
 import { actorOf } from '../../auth/actor';
 import type { ServerDeps } from '../../lib/deps';
@@ -13,6 +12,7 @@ import type { RawIntegration } from '../../upstreams/atlas/schemas';
 import { isUpstreamError, UpstreamError } from '../../upstreams/upstream-error';
 import { mutating, roleKey } from '../cached';
 import { bind, type BoundRoute } from '../define-route';
+import { lastChangeOf } from '../integrations/integration-common';
 import { afterWrite, planCreate, planUpdate, secretValues, type PlannedWrite } from './atlas-write';
 import {
   ATLAS_ACTION_PREFIX,
@@ -32,8 +32,6 @@ function atlasOf(deps: ServerDeps): AtlasClient {
   if (!deps.atlas) throw atlasNotConfigured();
   return deps.atlas;
 }
-
-const lastChangeOf = (r: AuditRecord | null | undefined): LastChange => (r ? { at: r.time, by: r.actor, action: r.action } : null);
 
 /** The change this request just made (its audit record is written after the answer is built). */
 const justNow = (deps: ServerDeps, req: RequestContext, action: string): LastChange => ({ at: deps.now(), by: actorOf(req).username, action });

@@ -4,6 +4,7 @@ import {
   ATLAS_PROJECT_ID_PATTERN,
   ATLAS_TYPES,
   atlasInputSchema,
+  isSecretKind,
   AtlasIntegrationSchema,
   AtlasIntegrationsResponseSchema,
   AtlasProjectsResponseSchema,
@@ -12,6 +13,7 @@ import {
 } from '../../../contract/atlas';
 import { isMasked } from '../../../contract/secrets';
 import { defineRoute, fieldErrors, issuesToFields, type FieldErrors } from '../define-route';
+import { CONFLICT_WRITE_ERRORS, READ_ERRORS as BASE_READ_ERRORS, withStatuses } from '../route-errors';
 
 /**
  * MongoDB Atlas third-party integrations (issue 5): one configuration per
@@ -20,8 +22,9 @@ import { defineRoute, fieldErrors, issuesToFields, type FieldErrors } from '../d
  * the type's own schema (contract atlasInputSchema), so a bad request never
  * reaches Atlas.
  */
-const READ_ERRORS = [400, 401, 403, 404, 429, 502, 503, 504];
-const WRITE_ERRORS = [400, 401, 403, 404, 409, 413, 415, 429, 502, 503, 504];
+/** 503: the BFF has no Atlas keys; 409: the type is configured already. */
+const READ_ERRORS = withStatuses(BASE_READ_ERRORS, 503);
+const WRITE_ERRORS = withStatuses(CONFLICT_WRITE_ERRORS, 503);
 const tags = ['integrations', 'atlas'];
 
 export const ATLAS_ACTION_PREFIX = 'integration.atlas.';
@@ -49,7 +52,7 @@ const AtlasBodySchema = z
   .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'The body must be a JSON object')
   .meta({
     type: 'object',
-    description: `The fields of the type in the path (* = required on create). ${fieldList}. On update every field may be omitted (= unchanged); a secret sent as its mask is unchanged; "clear" lists optional secrets to remove.`,
+    description: `The fields of the type in the path (* = required on create). ${fieldList}. On update every field may be omitted (= unchanged); a secret sent as its mask is unchanged; "clear" lists optional fields (texts and secrets) to remove.`,
   });
 
 /** The type's own rules: field errors by field name, unknown fields included. */
@@ -61,10 +64,10 @@ export function atlasBodyErrors(type: AtlasType, mode: 'create' | 'update', body
   const fields = fieldErrors();
   for (const name of clear) {
     const given = data[name];
-    // The mask or an empty value means "unchanged", so it may stand beside clear; a new value may not.
-    if (typeof given === 'string' && given !== '' && !isMasked(given)) {
-      fields[name] = ['Give a new value or clear it, not both'];
-    }
+    const secret = ATLAS_FIELDS[type].some((s) => s.name === name && isSecretKind(s.kind));
+    // A secret's mask or an empty secret means "unchanged", so it may stand beside clear; a new value may not.
+    const unchanged = secret && typeof given === 'string' && (given === '' || isMasked(given));
+    if (given !== undefined && !unchanged) fields[name] = ['Give a new value or clear it, not both'];
   }
   return Object.keys(fields).length > 0 ? fields : null;
 }
@@ -123,7 +126,7 @@ export const updateAtlasIntegrationRoute = defineRoute({
   target: integrationTarget,
   operationId: 'updateAtlasIntegration',
   summary:
-    'Change one integration. Secrets are write-only: omitted or sent as their mask they stay as stored, a new value replaces them, "clear" removes optional ones',
+    'Change one integration. Secrets are write-only: omitted or sent as their mask they stay as stored, a new value replaces them. "clear" removes optional fields (an optional text, such as SLACK channelName, or secret)',
   tags,
   params: AtlasIntegrationParamsSchema,
   body: AtlasBodySchema,

@@ -215,7 +215,8 @@ describe('POST /api/integrations/atlas/projects/:projectId/:type', () => {
     for (const [, field] of SECRET_FIELDS.filter(([ty]) => ty === type)) {
       const secret = ATLAS_SECRET_CANARIES[type][field] as string;
       expect(body.values[field]).toBe(maskOf(type, field, secret));
-      expect(record?.detail).toContain(`${field} set (now ${SECRET_MASK}`);
+      // Each kind as it reads back: last 4, scheme and host, or nothing at all.
+      expect(record?.detail).toContain(`${field} set (now ${maskOf(type, field, secret)})`);
       expect(answer.text).not.toContain(secret);
       expect(JSON.stringify(record)).not.toContain(secret);
       expect(t.logs.join('\n')).not.toContain(secret);
@@ -352,9 +353,37 @@ describe('PUT /api/integrations/atlas/projects/:projectId/:type (write-only secr
   });
 
   it.each([
+    ['SLACK', 'channelName', '"#alerts"'],
+    ['VICTOR_OPS', 'routingKey', 'atlas-routing'],
+  ] as const)('clear removes the optional text %s.%s; the secrets are kept and the audit names the old value', async (type, field, shown) => {
+    const t = setupAtlas();
+    const stored = validAtlasInput(type);
+    t.atlasFake.setIntegration(PROJECT_A, type, stored);
+    const answer = await t.call('PUT', one(type), { clear: [field] });
+    expect(answer.status).toBe(200);
+    expect(AtlasIntegrationSchema.parse(answer.json).values[field]).toBeNull();
+    const { [field]: _gone, ...rest } = stored;
+    const secrets = new Set(SECRET_FIELDS.filter(([ty]) => ty === type).map(([, f]) => f));
+    expect(lastPut(t)).toEqual({ type, ...Object.fromEntries(Object.entries(rest).filter(([k]) => !secrets.has(k))), clear: [field] });
+    expect(t.atlasFake.stored(PROJECT_A, type)).toEqual(rest);
+    expect(lastAudit(t)?.detail).toBe(`${field} ${shown} → (none)`);
+  });
+
+  it('a fully masked secret never shows any of itself in the audit', async () => {
+    const t = setupAtlas();
+    t.atlasFake.setIntegration(PROJECT_A, 'WEBHOOK', { url: ATLAS_SECRET_CANARIES.WEBHOOK.url });
+    expect((await t.call('PUT', one('WEBHOOK'), { secret: 'signing-secret-abcd' })).status).toBe(200);
+    expect(lastAudit(t)?.detail).toBe('secret set (now ******)');
+  });
+
+  it.each([
     ['clear and a new value for the same field', 'WEBHOOK', { secret: 'new-secret-123456', clear: ['secret'] }, ['secret']],
+    ['clear and a new text for the same field', 'SLACK', { channelName: '#ops', clear: ['channelName'] }, ['channelName']],
+    ['clearing a required text', 'SLACK', { clear: ['teamName'] }, ['clear.0']],
+    ['an empty optional text (it is removed with clear)', 'SLACK', { channelName: '' }, ['channelName']],
     ['clearing a required secret', 'WEBHOOK', { clear: ['url'] }, ['clear.0']],
-    ['clearing on a type with no optional secret', 'PAGER_DUTY', { clear: ['serviceKey'] }, ['clear']],
+    ['clearing on a type with no optional field', 'PAGER_DUTY', { clear: ['serviceKey'] }, ['clear']],
+    ['clearing an enum', 'DATADOG', { clear: ['region'] }, ['clear']],
     ['a malformed URL', 'WEBHOOK', { url: 'http//broken' }, ['url']],
     ['an unknown region', 'DATADOG', { region: 'MARS' }, ['region']],
     ['an unknown field', 'DATADOG', { site: 'datadoghq.eu' }, ['site']],
@@ -399,7 +428,8 @@ describe('PUT /api/integrations/atlas/projects/:projectId/:type (write-only secr
       expect(t.atlasFake.stored(PROJECT_A, type)?.[field]).toBe(next);
       expect(AtlasIntegrationSchema.parse(answer.json).values[field]).toBe(maskOf(type, field, next));
       const record = lastAudit(t);
-      expect(record?.detail).toContain(`${field} rotated (now ${SECRET_MASK}`);
+      expect(record?.detail).toContain(`${field} rotated (now ${maskOf(type, field, next)})`);
+      if (spec(type, field).kind === 'secretFull') expect(record?.detail).toContain(`${field} rotated (now ${SECRET_MASK})`);
       for (const value of [secret, next]) {
         expect(answer.text).not.toContain(value);
         expect(JSON.stringify(record)).not.toContain(value);

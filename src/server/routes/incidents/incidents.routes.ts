@@ -15,14 +15,13 @@ import {
   UpdateTodoRequestSchema,
 } from '../../../contract/incidents';
 import { defineRoute } from '../define-route';
+import { READ_ERRORS, WRITE_ERRORS } from '../route-errors';
 
 /**
  * Incidents (Datadog incidents v2): reads for viewers, changes for
  * responders, deletion for admins. Bodies and parameters are checked with
  * the contract's schemas before anything goes upstream.
  */
-const READ_ERRORS = [400, 401, 403, 404, 429, 502, 504];
-const WRITE_ERRORS = [400, 401, 403, 404, 413, 415, 429, 502, 504];
 const incidentTarget = (p: Record<string, string>) => `incident:${p.id ?? ''}`;
 const IdParams = IncidentIdParamSchema.strict();
 const tags = ['incidents'];

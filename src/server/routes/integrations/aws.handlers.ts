@@ -1,7 +1,7 @@
-import { HttpError } from '../../lib/errors';
+import { conflictsAs, HttpError } from '../../lib/errors';
 import { awsWrite, toAwsAccount } from '../../upstreams/datadog/integration-map';
 import { bind } from '../define-route';
-import { conflictsAs, lastChange, missingAs404 } from './integration-common';
+import { lastChange, missingAs404 } from './integration-common';
 import { readAwsAccounts } from './integration-reads';
 import { createAwsRoute, deleteAwsRoute, listAwsRoute, updateAwsRoute } from './integrations.routes';
 

@@ -1,13 +1,13 @@
+import type { AuditRecord } from '../../../contract/auth';
 import type { LastChange } from '../../../contract/integrations';
 import type { ServerDeps } from '../../lib/deps';
 import { HttpError } from '../../lib/errors';
 import type { RequestContext } from '../../lib/request-context';
+import type { IntegrationNameKind } from '../../store/integration-names-store';
 import { isUpstreamError, type UpstreamError } from '../../upstreams/upstream-error';
 import { actorOf } from '../../auth/actor';
 
 /** Shared by the Datadog integration routes: every one is admin-only (SECURITY 14). */
-export const READ_ERRORS = [400, 401, 403, 404, 429, 502, 504];
-export const WRITE_ERRORS = [400, 401, 403, 404, 409, 413, 415, 429, 502, 504];
 export const tags = ['integrations'];
 
 /** The audit action prefix of each tile; `integration.<kind>.<verb>`. */
@@ -22,14 +22,18 @@ export type TileKind = keyof typeof ACTION_PREFIX;
 /** A test delivery changes nothing, so it is no tile's last change. */
 export const WEBHOOK_TEST_ACTION = 'integration.webhooks.test';
 
+/** An audit record as a tile's or an Atlas integration's "last change". */
+export const lastChangeOf = (r: AuditRecord | null | undefined): LastChange => (r ? { at: r.time, by: r.actor, action: r.action } : null);
+
 /** The newest change made through watchdeck to this integration, from the audit log. */
 export function lastChange(deps: ServerDeps, kind: TileKind): LastChange {
-  const record = deps.store.audit.latestByActionPrefix({
-    prefix: ACTION_PREFIX[kind],
-    outcome: 'allowed',
-    except: kind === 'webhooks' ? [WEBHOOK_TEST_ACTION] : [],
-  });
-  return record ? { at: record.time, by: record.actor, action: record.action } : null;
+  return lastChangeOf(
+    deps.store.audit.newestByActionPrefix({
+      actionPrefix: ACTION_PREFIX[kind],
+      outcome: 'allowed',
+      except: kind === 'webhooks' ? [WEBHOOK_TEST_ACTION] : [],
+    }),
+  );
 }
 
 /** A 2018 listing Datadog does not serve (404, or 400 from a site that rejects the old path). */
@@ -60,18 +64,19 @@ export async function missingAs404<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Datadog's 409 on a create (a name already taken) becomes 409 `conflict`, with its words on the fields the person can change. */
-export async function conflictsAs<T>(fields: string[], fallback: string, run: () => Promise<T>): Promise<T> {
+/**
+ * Removes an item watchdeck knows by name. Gone from Datadog either way
+ * (deleted, or a 404 because it already was), its name is forgotten so it
+ * is no longer asked for; the 404 still reaches the caller.
+ */
+export async function deleteKnown(deps: ServerDeps, kind: IntegrationNameKind, name: string, run: () => Promise<unknown>): Promise<void> {
   try {
-    return await run();
+    await run();
   } catch (err) {
-    if (!isUpstreamError(err) || err.status !== 409) throw err;
-    const message = err.messages[0] ?? fallback;
-    throw new HttpError(409, 'conflict', message, {
-      upstream: err.messages,
-      fields: Object.fromEntries(fields.map((f) => [f, [message]])),
-    });
+    if (isNotFound(err)) deps.store.integrationNames.remove(kind, name);
+    throw err;
   }
+  deps.store.integrationNames.remove(kind, name);
 }
 
 /** Who is acting, for the known-names table. */

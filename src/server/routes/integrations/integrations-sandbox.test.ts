@@ -21,7 +21,9 @@ import {
 import { maskSecret } from '../../../contract/secrets';
 // The real local Datadog behind the BFF, as embedded mode runs it.
 import { createSandbox, type Sandbox } from '../../../sandbox/create-sandbox';
+import { WEBHOOK_TEST_DEADLINE_MS } from '../../../sandbox/routes/integration-webhook-test';
 import { createApp } from '../../app';
+import { parseEnv } from '../../env';
 import { silentLogger } from '../../lib/logger';
 import { openStore, type BffStore } from '../../store/open-store';
 import { INTEGRATION_CANARIES } from '../../testing/fixtures';
@@ -98,16 +100,18 @@ describe('integrations through the BFF against the local Datadog', () => {
       customHeaders: { 'X-Team': 'web', 'X-Token': '$DEPLOY_TOKEN' },
       encodeAs: 'json',
     };
+    // X-Token is a sensitive header: its value reads back masked.
+    const shown = { ...webhook, customHeaders: { 'X-Team': 'web', 'X-Token': maskSecret('$DEPLOY_TOKEN') }, handle: '@webhook-deploy-bot' };
     const created = await call('POST', integrationPaths.webhooks, webhook);
     expect(created.status).toBe(201);
-    expect(WebhookSchema.parse(created.json)).toEqual({ ...webhook, handle: '@webhook-deploy-bot' });
+    expect(WebhookSchema.parse(created.json)).toEqual(shown);
 
     const variable = await call('POST', integrationPaths.customVariables, { name: 'DEPLOY_TOKEN', value: SECRET, isSecret: true });
     expect([variable.status, CustomVariableSchema.parse(variable.json)]).toEqual([201, { name: 'DEPLOY_TOKEN', isSecret: true, value: '******' }]);
 
     const list = WebhooksOverviewSchema.parse((await call('GET', integrationPaths.webhooks)).json);
     expect(list.listing).toBe('complete');
-    expect(list.webhooks).toEqual([{ ...webhook, handle: '@webhook-deploy-bot' }]);
+    expect(list.webhooks).toEqual([shown]);
     expect(list.customVariables).toEqual([{ name: 'DEPLOY_TOKEN', isSecret: true, value: '******' }]);
     expect(list.lastChange).toMatchObject({ action: 'integration.webhooks.variable.create' });
 
@@ -129,6 +133,23 @@ describe('integrations through the BFF against the local Datadog', () => {
     expect(JSON.parse(received[0]?.body ?? '{}')).toMatchObject({ token: SECRET });
     expect(received[0]?.headers['x-team']).toBe('web');
     expect(result.body).toContain('******');
+  });
+
+  it('keeps a sensitive header’s stored value when its mask comes back: the receiver gets the value, reads only the mask', async () => {
+    const key = INTEGRATION_CANARIES.webhookApiKey;
+    const set = await call('PUT', integrationPaths.webhook('deploy-bot'), { customHeaders: { 'X-Team': 'web', 'X-Api-Key': key } });
+    expect(WebhookSchema.parse(set.json).customHeaders).toEqual({ 'X-Team': 'web', 'X-Api-Key': maskSecret(key) });
+    // The form sends back what it read: the mask, and a changed plain header.
+    const kept = await call('PUT', integrationPaths.webhook('deploy-bot'), { customHeaders: { 'X-Team': 'platform', 'X-Api-Key': maskSecret(key) } });
+    expect(kept.status).toBe(200);
+    expect(WebhookSchema.parse(kept.json).customHeaders).toEqual({ 'X-Team': 'platform', 'X-Api-Key': maskSecret(key) });
+    const listed = WebhooksOverviewSchema.parse((await call('GET', integrationPaths.webhooks)).json);
+    expect(listed.webhooks[0]?.customHeaders).toEqual({ 'X-Team': 'platform', 'X-Api-Key': maskSecret(key) });
+
+    received.length = 0;
+    expect((await call('POST', integrationPaths.webhookTest('deploy-bot'))).status).toBe(200);
+    expect(received[0]?.headers['x-api-key']).toBe(key);
+    expect(received[0]?.headers['x-team']).toBe('platform');
   });
 
   it('creates a PagerDuty service and shows only the mask of its key', async () => {
@@ -209,6 +230,10 @@ describe('integrations through the BFF against the local Datadog', () => {
       ['webhooks', 1, null],
     ]);
     expect(overview.tiles.find((t) => t.kind === 'webhooks')?.handles).toEqual(['@webhook-deploy-bot']);
+  });
+
+  it('gets the local Datadog’s own answer to a test delivery: its deadline is within the default upstream timeout', () => {
+    expect(WEBHOOK_TEST_DEADLINE_MS).toBeLessThanOrEqual(parseEnv({}).timeoutMs - 1000);
   });
 
   it('never answered with a stored secret', () => {

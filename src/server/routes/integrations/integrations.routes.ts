@@ -22,7 +22,6 @@ import {
   SlackChannelInputSchema,
   SlackChannelSchema,
   SlackChannelUpdateSchema,
-  SlackDisplaySchema,
   SlackOverviewSchema,
   WEBHOOK_NAME_PATTERN,
   WebhookInputSchema,
@@ -34,7 +33,9 @@ import {
 import { maskUrl } from '../../../contract/secrets';
 import { CUSTOM_VARIABLE_NAME_PATTERN } from '../../../contract/webhook-template';
 import { defineRoute, fieldErrors } from '../define-route';
-import { READ_ERRORS, tags, WRITE_ERRORS, WEBHOOK_TEST_ACTION } from './integration-common';
+import { CONFLICT_WRITE_ERRORS as WRITE_ERRORS, READ_ERRORS } from '../route-errors';
+import { tags, WEBHOOK_TEST_ACTION } from './integration-common';
+import { sensitiveHeaderNotes } from './webhook-headers';
 
 /**
  * The Datadog integrations (issue 5): AWS, Slack, PagerDuty, Webhooks and
@@ -67,23 +68,6 @@ const WebhookParams = z.strictObject({
 });
 const VariableParams = z.strictObject({
   name: z.string().max(100).regex(CUSTOM_VARIABLE_NAME_PATTERN, 'Upper-case letters, digits and _, starting with a letter'),
-});
-
-/**
- * SlackChannelUpdateSchema's display is SlackDisplaySchema.partial(), whose
- * defaults still fill every switch left out: a change of one switch would
- * reset the others. The same fields without their defaults, so only the
- * switches sent are changed (reported to the contract's owner).
- */
-const switches = SlackDisplaySchema.shape;
-const SlackChannelPatchSchema = SlackChannelUpdateSchema.extend({
-  display: z.strictObject({
-    message: switches.message.unwrap().optional(),
-    notified: switches.notified.unwrap().optional(),
-    snapshot: switches.snapshot.unwrap().optional(),
-    tags: switches.tags.unwrap().optional(),
-    muteButtons: switches.muteButtons.unwrap().optional(),
-  }),
 });
 
 const slackChannelTarget = (p: Record<string, string>) => `slack:${p.account ?? ''}/#${(p.channel ?? '').replace(/^#/, '')}`;
@@ -230,7 +214,7 @@ export const updateSlackChannelRoute = defineRoute({
   summary: 'Change what a channel’s notifications show',
   tags,
   params: SlackChannelParams,
-  body: SlackChannelPatchSchema,
+  body: SlackChannelUpdateSchema,
   responses: { 200: { description: 'The channel as changed', schema: SlackChannelSchema } },
   errors: WRITE_ERRORS,
   check: ({ body }) => {
@@ -322,7 +306,7 @@ export const webhooksOverviewRoute = defineRoute({
   minRole: 'admin',
   action: 'integration.webhooks.list',
   operationId: 'getWebhooksIntegration',
-  summary: 'Webhooks and the custom variables added here (secret values masked)',
+  summary: 'Webhooks and the custom variables added here (secret values, and sensitive header values, masked)',
   tags,
   responses: { 200: { description: 'Webhooks and variables', schema: WebhooksOverviewSchema } },
   errors: READ_ERRORS,
@@ -339,9 +323,12 @@ export const createWebhookRoute = defineRoute({
   body: WebhookInputSchema,
   responses: { 201: { description: 'The webhook', schema: WebhookSchema } },
   errors: WRITE_ERRORS,
-  // URLs may hold a token in their path or query: the audit keeps scheme and host only.
+  // URLs may hold a token in their path or query: the audit keeps scheme and host only; sensitive headers are named, never their values.
   auditDetail: ({ body }) =>
-    `url=${maskUrl(body.url)}; encodeAs=${body.encodeAs}; payload=${body.payload === null ? 'default' : 'custom'}; headers=${headerNames(body.customHeaders)}`,
+    [
+      `url=${maskUrl(body.url)}; encodeAs=${body.encodeAs}; payload=${body.payload === null ? 'default' : 'custom'}; headers=${headerNames(body.customHeaders)}`,
+      ...sensitiveHeaderNotes(body.customHeaders, null),
+    ].join('; '),
 });
 
 export const updateWebhookRoute = defineRoute({
@@ -351,7 +338,8 @@ export const updateWebhookRoute = defineRoute({
   action: 'integration.webhooks.update',
   target: (p) => `webhook:${p.name ?? ''}`,
   operationId: 'updateWebhook',
-  summary: 'Change a webhook: only the fields given (payload null: back to Datadog’s default; customHeaders {} removes them)',
+  summary:
+    'Change a webhook: only the fields given (payload null: back to Datadog’s default; customHeaders {} removes them). A header value sent as its mask keeps the stored value; a mask for a header that is not stored is 400',
   tags,
   params: WebhookParams,
   body: WebhookUpdateSchema,

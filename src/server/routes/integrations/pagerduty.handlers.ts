@@ -1,7 +1,8 @@
 import { pagerDutyHandle } from '../../../contract/integrations';
 import { describeSecretChange, maskSecret, secretChange } from '../../../contract/secrets';
+import { conflictsAs } from '../../lib/errors';
 import { bind } from '../define-route';
-import { actorName, conflictsAs, isNotFound, lastChange } from './integration-common';
+import { actorName, deleteKnown, lastChange } from './integration-common';
 import { readPagerDutyServices } from './integration-reads';
 import { createPagerDutyRoute, deletePagerDutyRoute, pagerDutyOverviewRoute, updatePagerDutyRoute } from './integrations.routes';
 
@@ -40,13 +41,6 @@ export const updatePagerDuty = bind(updatePagerDutyRoute, async ({ deps, params,
 });
 
 export const deletePagerDuty = bind(deletePagerDutyRoute, async ({ deps, params }) => {
-  try {
-    await deps.datadog.deletePagerDutyService(params.name);
-  } catch (err) {
-    // Gone from Datadog either way: stop asking for it.
-    if (isNotFound(err)) deps.store.integrationNames.remove('pagerduty_service', params.name);
-    throw err;
-  }
-  deps.store.integrationNames.remove('pagerduty_service', params.name);
+  await deleteKnown(deps, 'pagerduty_service', params.name, () => deps.datadog.deletePagerDutyService(params.name));
   return { status: 204 };
 });

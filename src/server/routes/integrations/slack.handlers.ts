@@ -1,7 +1,7 @@
-import { HttpError } from '../../lib/errors';
+import { conflictsAs, HttpError } from '../../lib/errors';
 import { slackDisplayWrite, toSlackChannel } from '../../upstreams/datadog/integration-map';
 import { bind } from '../define-route';
-import { actorName, conflictsAs, isNotFound, lastChange } from './integration-common';
+import { actorName, isNotFound, lastChange } from './integration-common';
 import { readSlackAccounts, slackAccountCount, unknownSlackAccount } from './integration-reads';
 import {
   addSlackAccountRoute,

@@ -1,6 +1,7 @@
 import { describeSecretChange, secretChange } from '../../../contract/secrets';
-import { HttpError, validationError } from '../../lib/errors';
+import { conflictsAs, HttpError, validationError } from '../../lib/errors';
 import {
+  readCustomHeaders,
   toCustomVariable,
   toWebhookTestResult,
   webhookCreateWrite,
@@ -8,7 +9,7 @@ import {
 } from '../../upstreams/datadog/integration-map';
 import type { RawCustomVariableWrite } from '../../upstreams/datadog/integration-schemas';
 import { bind } from '../define-route';
-import { actorName, conflictsAs, isNotFound, lastChange } from './integration-common';
+import { actorName, deleteKnown, lastChange } from './integration-common';
 import { readCustomVariables, readWebhooks, toWebhookNoted } from './integration-reads';
 import {
   createVariableRoute,
@@ -20,11 +21,12 @@ import {
   updateWebhookRoute,
   webhooksOverviewRoute,
 } from './integrations.routes';
+import { mergeStoredHeaders, needsStoredHeaders } from './webhook-headers';
 
 /**
  * Webhooks and their custom variables (v1 configuration endpoints; the name
  * is the key). Datadog keeps custom headers as JSON text; the contract has a
- * record. A secret variable's value is write-only.
+ * record. A secret variable's value, and a sensitive header's, is write-only.
  */
 
 export const TEST_NEEDS_LOCAL_DATADOG = 'Test deliveries need the local Datadog';
@@ -42,19 +44,27 @@ export const createWebhook = bind(createWebhookRoute, async ({ deps, body, req }
   return { status: 201, body: toWebhookNoted(deps, created) };
 });
 
-export const updateWebhook = bind(updateWebhookRoute, async ({ deps, params, body }) => {
-  const updated = await deps.datadog.updateWebhook(params.name, webhookUpdateWrite(body));
+/**
+ * Headers sent as the mask read back keep their stored values: the current
+ * webhook is read first (only when a mask or a sensitive header is in the
+ * write) and its values put in their place, so no mask reaches Datadog. A
+ * mask for a header that is not stored is a 400, and nothing is written.
+ */
+export const updateWebhook = bind(updateWebhookRoute, async ({ deps, params, body, req }) => {
+  let write = body;
+  if (body.customHeaders !== undefined && needsStoredHeaders(body.customHeaders)) {
+    const current = await deps.datadog.getWebhook(params.name);
+    const merged = mergeStoredHeaders(body.customHeaders, readCustomHeaders(current.custom_headers).headers);
+    if (merged.errors) throw validationError(merged.errors);
+    write = { ...body, customHeaders: merged.headers };
+    req.audit.detail = [req.audit.detail, ...merged.notes].filter((p) => p).join('; ');
+  }
+  const updated = await deps.datadog.updateWebhook(params.name, webhookUpdateWrite(write));
   return { status: 200, body: toWebhookNoted(deps, updated) };
 });
 
 export const deleteWebhook = bind(deleteWebhookRoute, async ({ deps, params }) => {
-  try {
-    await deps.datadog.deleteWebhook(params.name);
-  } catch (err) {
-    if (isNotFound(err)) deps.store.integrationNames.remove('webhook', params.name);
-    throw err;
-  }
-  deps.store.integrationNames.remove('webhook', params.name);
+  await deleteKnown(deps, 'webhook', params.name, () => deps.datadog.deleteWebhook(params.name));
   return { status: 204 };
 });
 
@@ -104,12 +114,6 @@ export const updateVariable = bind(updateVariableRoute, async ({ deps, params, b
 });
 
 export const deleteVariable = bind(deleteVariableRoute, async ({ deps, params }) => {
-  try {
-    await deps.datadog.deleteCustomVariable(params.name);
-  } catch (err) {
-    if (isNotFound(err)) deps.store.integrationNames.remove('custom_variable', params.name);
-    throw err;
-  }
-  deps.store.integrationNames.remove('custom_variable', params.name);
+  await deleteKnown(deps, 'custom_variable', params.name, () => deps.datadog.deleteCustomVariable(params.name));
   return { status: 204 };
 });

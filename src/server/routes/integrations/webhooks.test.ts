@@ -1,6 +1,6 @@
 import { integrationPaths } from '../../../contract/api-paths';
 import { CustomVariableSchema, WebhookSchema, WebhooksOverviewSchema, WebhookTestResultSchema } from '../../../contract/integrations';
-import { maskSecret } from '../../../contract/secrets';
+import { maskSecret, SECRET_MASK } from '../../../contract/secrets';
 import { DEFAULT_WEBHOOK_PAYLOAD } from '../../../contract/webhook-template';
 import { INTEGRATION_CANARIES, NOW } from '../../testing/fixtures';
 import { apiError } from '../../testing/test-app';
@@ -89,7 +89,12 @@ describe('POST /api/integrations/webhooks', () => {
     fake.on('POST', DD.hooks, (req) => ({ status: 201, body: req.body }));
     const answer = await call('POST', integrationPaths.webhooks, input);
     expect(answer.status).toBe(201);
-    expect(WebhookSchema.parse(answer.json)).toEqual({ ...input, handle: '@webhook-deploy-bot' });
+    // Authorization is a sensitive header: its value reads back masked.
+    expect(WebhookSchema.parse(answer.json)).toEqual({
+      ...input,
+      customHeaders: { 'X-Team': 'web', Authorization: maskSecret('Bearer $API_TOKEN') },
+      handle: '@webhook-deploy-bot',
+    });
     expect(sent(fake)).toEqual([
       [
         'POST',
@@ -108,7 +113,7 @@ describe('POST /api/integrations/webhooks', () => {
       action: 'integration.webhooks.create',
       target: 'webhook:deploy-bot',
       status: 201,
-      detail: 'url=https://hooks.example.com/******path; encodeAs=json; payload=custom; headers=Authorization,X-Team',
+      detail: 'url=https://hooks.example.com/******path; encodeAs=json; payload=custom; headers=Authorization,X-Team; Authorization set',
     });
   });
 
@@ -188,6 +193,119 @@ describe('PUT /api/integrations/webhooks/:name', () => {
     expect((await call('PUT', integrationPaths.webhook('deploy-bot'), { url: 'javascript:alert(1)' })).status).toBe(400);
     expect((await call('PUT', '/api/integrations/webhooks/bad%20name', { encodeAs: 'form' })).status).toBe(400);
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('sensitive custom headers (write-only, SECURITY 2 and 3)', () => {
+  const AUTH = INTEGRATION_CANARIES.webhookAuthorization;
+  const ROTATED = INTEGRATION_CANARIES.webhookAuthorizationRotated;
+  const API_KEY = INTEGRATION_CANARIES.webhookApiKey;
+  const STORED = { Authorization: AUTH, 'X-Api-Key': API_KEY, 'X-Team': 'web' };
+  const storedHook = () => rawWebhook('deploy-bot', { custom_headers: JSON.stringify(STORED) });
+  /** Datadog's PUT answers the whole webhook: here, what it was sent. */
+  const echoPut = (fake: ReturnType<typeof setupAdmin>['fake']) =>
+    fake.on('PUT', HOOK, (req) => ({ body: rawWebhook('deploy-bot', req.body as Record<string, unknown>) }));
+  const sentHeaders = (fake: ReturnType<typeof setupAdmin>['fake']) =>
+    JSON.parse((fake.calls('PUT', HOOK)[0]?.body as { custom_headers: string }).custom_headers) as Record<string, string>;
+
+  it('reads show a sensitive header’s value as its mask, other headers as they are (2018 listing and by name)', async () => {
+    const { call, fake, store } = setupAdmin();
+    fake.on('GET', DD.legacyWebhooks, { body: { hooks: [{ name: 'deploy-bot', url: 'https://a.example/h', headers: JSON.stringify(STORED) }] } });
+    const listed = await call('GET', integrationPaths.webhooks);
+    const masked = { Authorization: maskSecret(AUTH), 'X-Api-Key': maskSecret(API_KEY), 'X-Team': 'web' };
+    expect(WebhooksOverviewSchema.parse(listed.json).webhooks[0]?.customHeaders).toEqual(masked);
+
+    store.integrationNames.add('webhook', 'deploy-bot', 'someone', NOW);
+    fake.reset();
+    fake.on('GET', DD.legacyWebhooks, { status: 404, body: { errors: ['Not found'] } });
+    fake.on('GET', HOOK, { body: storedHook() });
+    const partial = await call('GET', integrationPaths.webhooks);
+    expect(WebhooksOverviewSchema.parse(partial.json).webhooks[0]?.customHeaders).toEqual(masked);
+    for (const answer of [listed, partial]) {
+      expect(answer.text).not.toContain(AUTH);
+      expect(answer.text).not.toContain(API_KEY);
+    }
+  });
+
+  it('a PUT that sends the masks back keeps the exact stored values upstream; the answer is masked', async () => {
+    const { call, fake, store } = setupAdmin();
+    fake.on('GET', HOOK, { body: storedHook() });
+    echoPut(fake);
+    const read = { Authorization: maskSecret(AUTH), 'X-Api-Key': maskSecret(API_KEY), 'X-Team': 'platform' };
+    const answer = await call('PUT', integrationPaths.webhook('deploy-bot'), { customHeaders: read });
+    expect(answer.status).toBe(200);
+    expect(sent(fake).map(([method, path]) => [method, path])).toEqual([
+      ['GET', HOOK],
+      ['PUT', HOOK],
+    ]);
+    expect(sentHeaders(fake)).toEqual({ Authorization: AUTH, 'X-Api-Key': API_KEY, 'X-Team': 'platform' });
+    expect(JSON.stringify(fake.calls('PUT')[0]?.body)).not.toContain(SECRET_MASK);
+    expect(WebhookSchema.parse(answer.json).customHeaders).toEqual(read);
+    // Nothing was rotated: the audit names the headers only.
+    expect(store.audit.query({ limit: 1 })[0]?.detail).toBe('headers=Authorization,X-Api-Key,X-Team');
+  });
+
+  it('finds the stored value when the mask comes back under the name in another case', async () => {
+    const { call, fake } = setupAdmin();
+    fake.on('GET', HOOK, { body: storedHook() });
+    echoPut(fake);
+    await call('PUT', integrationPaths.webhook('deploy-bot'), { customHeaders: { authorization: maskSecret(AUTH) } });
+    expect(sentHeaders(fake)).toEqual({ authorization: AUTH });
+  });
+
+  it('a new value replaces the stored one; the audit names the header as rotated, never a value', async () => {
+    const { call, fake, store } = setupAdmin();
+    fake.on('GET', HOOK, { body: storedHook() });
+    echoPut(fake);
+    const answer = await call('PUT', integrationPaths.webhook('deploy-bot'), {
+      customHeaders: { Authorization: ROTATED, 'X-Api-Key': maskSecret(API_KEY), 'X-Session-Token': 'tok-new-1234567890' },
+    });
+    expect(answer.status).toBe(200);
+    expect(sentHeaders(fake)).toEqual({ Authorization: ROTATED, 'X-Api-Key': API_KEY, 'X-Session-Token': 'tok-new-1234567890' });
+    expect(WebhookSchema.parse(answer.json).customHeaders).toEqual({
+      Authorization: maskSecret(ROTATED),
+      'X-Api-Key': maskSecret(API_KEY),
+      'X-Session-Token': maskSecret('tok-new-1234567890'),
+    });
+    const record = store.audit.query({ limit: 1 })[0];
+    expect(record?.detail).toBe('headers=Authorization,X-Api-Key,X-Session-Token; Authorization rotated; X-Session-Token set');
+    for (const value of [AUTH, ROTATED, API_KEY, 'tok-new-1234567890']) expect(JSON.stringify(record)).not.toContain(value);
+  });
+
+  it('a mask for a header that is not stored is 400 on that header, and nothing is written', async () => {
+    const { call, fake } = setupAdmin();
+    fake.on('GET', HOOK, { body: storedHook() });
+    const answer = await call('PUT', integrationPaths.webhook('deploy-bot'), {
+      customHeaders: { Authorization: maskSecret(AUTH), 'X-Other-Token': '******7890' },
+    });
+    expect([answer.status, apiError(answer).fields]).toEqual([400, { 'customHeaders.X-Other-Token': ['Enter the header value itself, not its mask'] }]);
+    expect(fake.calls('PUT')).toHaveLength(0);
+  });
+
+  it('a mask on create is 400 on that header, and nothing is sent', async () => {
+    const { call, fake } = setupAdmin();
+    const answer = await call('POST', integrationPaths.webhooks, { ...input, customHeaders: { Authorization: maskSecret(AUTH) } });
+    expect([answer.status, apiError(answer).fields]).toEqual([400, { 'customHeaders.Authorization': ['Enter the header value itself, not its mask'] }]);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('without a mask or a sensitive header, the PUT goes alone (no read first)', async () => {
+    const { call, fake } = setupAdmin();
+    echoPut(fake);
+    await call('PUT', integrationPaths.webhook('deploy-bot'), { customHeaders: { 'X-Team': 'platform' } });
+    expect(sent(fake)).toEqual([['PUT', HOOK, { custom_headers: '{"X-Team":"platform"}' }]]);
+  });
+
+  it('creates with a sensitive header: the value goes to Datadog only, the answer and audit show the mask and the name', async () => {
+    const { call, fake, store } = setupAdmin();
+    fake.on('POST', DD.hooks, (req) => ({ status: 201, body: req.body }));
+    const answer = await call('POST', integrationPaths.webhooks, { name: 'deploy-bot', url: 'https://hooks.example.com/x', customHeaders: { 'X-Api-Key': API_KEY } });
+    expect(answer.status).toBe(201);
+    expect(JSON.parse((fake.requests[0]?.body as { custom_headers: string }).custom_headers)).toEqual({ 'X-Api-Key': API_KEY });
+    expect(WebhookSchema.parse(answer.json).customHeaders).toEqual({ 'X-Api-Key': maskSecret(API_KEY) });
+    const record = store.audit.query({ limit: 1 })[0];
+    expect(record?.detail).toContain('headers=X-Api-Key; X-Api-Key set');
+    expect(JSON.stringify(record)).not.toContain(API_KEY);
   });
 });
 

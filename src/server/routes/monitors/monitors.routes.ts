@@ -10,6 +10,7 @@ import {
 } from '../../../contract/monitors';
 import { parseScope } from '../../../contract/scope';
 import { defineRoute, type AuthorizeContext, type FieldErrors } from '../define-route';
+import { READ_ERRORS, WRITE_ERRORS } from '../route-errors';
 
 /**
  * Path ids are digits only: stricter than the contract's MonitorIdParamSchema
@@ -23,8 +24,6 @@ export const StrictMonitorIdParams = z.strictObject({
     .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)),
 }) satisfies z.ZodType<z.output<typeof MonitorIdParamSchema>, { id: string }>;
 
-const READ_ERRORS = [400, 401, 403, 404, 429, 502, 504];
-const WRITE_ERRORS = [400, 401, 403, 404, 413, 415, 429, 502, 504];
 const monitorTarget = (p: Record<string, string>) => `monitor:${p.id ?? ''}`;
 
 /** A responder may mute for at most WATCHDECK_MAX_MUTE_HOURS; longer and indefinite mutes are for admins. */

@@ -1,11 +1,10 @@
 import type { PersonRef } from '../../../contract/incidents';
 import type { Member } from '../../../contract/teams';
 import type { ServerDeps } from '../../lib/deps';
-import { HttpError } from '../../lib/errors';
+import { conflictsAs } from '../../lib/errors';
 import { includedPeople } from '../../upstreams/datadog/incident-map';
 import { toMember, toTeam, toTeamList } from '../../upstreams/datadog/team-map';
 import type { RawMembership, RawTeamWrite } from '../../upstreams/datadog/team-schemas';
-import { isUpstreamError } from '../../upstreams/upstream-error';
 import { mutating, roleKey } from '../cached';
 import { bind, type BoundRoute } from '../define-route';
 import {
@@ -20,24 +19,6 @@ import {
 
 export const MEMBER_PAGE_SIZE = 100;
 const MAX_MEMBER_PAGES = 50;
-
-/**
- * Datadog's 409 (a taken name or handle, a user already on the team) becomes
- * 409 `conflict` with Datadog's own words, and a field error on the fields
- * the person can change.
- */
-async function conflictsAs<T>(fields: string[], fallback: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (!isUpstreamError(err) || err.status !== 409) throw err;
-    const message = err.messages[0] ?? fallback;
-    throw new HttpError(409, 'conflict', message, {
-      upstream: err.messages,
-      fields: Object.fromEntries(fields.map((f) => [f, [message]])),
-    });
-  }
-}
 
 async function loadMembers(deps: ServerDeps, teamId: string): Promise<Member[]> {
   const byId = new Map<string, RawMembership>();

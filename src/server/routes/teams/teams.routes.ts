@@ -11,10 +11,9 @@ import {
   UpdateTeamRequestSchema,
 } from '../../../contract/teams';
 import { defineRoute } from '../define-route';
+import { CONFLICT_WRITE_ERRORS as WRITE_ERRORS, READ_ERRORS } from '../route-errors';
 
 /** Teams (Datadog's /api/v2/team): anyone signed in reads them; only admins change them (SECURITY 14). */
-const READ_ERRORS = [400, 401, 403, 404, 429, 502, 504];
-const WRITE_ERRORS = [400, 401, 403, 404, 409, 413, 415, 429, 502, 504];
 const teamTarget = (p: Record<string, string>) => `team:${p.id ?? ''}`;
 const IdParams = TeamIdParamSchema.strict();
 const tags = ['teams'];

@@ -1,7 +1,7 @@
 import type { ServerDeps } from '../../lib/deps';
 import { HttpError } from '../../lib/errors';
 import { bind, type BoundRoute } from '../define-route';
-import { resetRoute, upstreamFaultRoute } from './test-controls.routes';
+import { idleRoute, resetRoute, upstreamFaultRoute } from './test-controls.routes';
 
 function controls(deps: ServerDeps) {
   // The routes are only registered with controls; this guards a miswired app.
@@ -21,4 +21,11 @@ const upstreamFault = bind(upstreamFaultRoute, async ({ deps, body }) => {
   return { status: 204 };
 });
 
-export const testControlRoutes: BoundRoute[] = [reset, upstreamFault];
+const idle = bind(idleRoute, async ({ deps }) => {
+  await controls(deps).idle();
+  // Deliveries change the notification log: cached reads are old now.
+  deps.snapshots.invalidate();
+  return { status: 204 };
+});
+
+export const testControlRoutes: BoundRoute[] = [reset, upstreamFault, idle];

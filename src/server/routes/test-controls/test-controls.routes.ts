@@ -15,6 +15,19 @@ export const resetRoute = defineRoute({
   errors: [403],
 });
 
+export const idleRoute = defineRoute({
+  method: 'post',
+  path: '/api/_test/idle',
+  minRole: 'public',
+  action: 'test.idle',
+  operationId: 'testIdle',
+  summary: 'Answer once the embedded sandbox has delivered and logged every queued monitor notification',
+  tags: ['test'],
+  hidden: true,
+  responses: { 204: { description: 'Nothing left to deliver' } },
+  errors: [403],
+});
+
 export const upstreamFaultRoute = defineRoute({
   method: 'post',
   path: '/api/_test/upstream-fault',

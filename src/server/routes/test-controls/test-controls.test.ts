@@ -4,14 +4,15 @@ import { addUser, apiError, setup } from '../../testing/test-app';
 function withControls() {
   const reset = vi.fn();
   const setUpstreamFault = vi.fn();
-  const t = setup({ config: { mode: 'embedded', upstream: null, testControls: true }, testControls: { reset, setUpstreamFault } });
-  return { ...t, reset, setUpstreamFault };
+  const idle = vi.fn(async () => {});
+  const t = setup({ config: { mode: 'embedded', upstream: null, testControls: true }, testControls: { reset, setUpstreamFault, idle } });
+  return { ...t, reset, setUpstreamFault, idle };
 }
 
 describe('test controls', () => {
   it('do not exist without testControls', async () => {
     const { call } = setup();
-    for (const path of ['/api/_test/reset', '/api/_test/upstream-fault']) {
+    for (const path of ['/api/_test/reset', '/api/_test/upstream-fault', '/api/_test/idle']) {
       const answer = await call('POST', path, { status: null });
       expect(answer.status).toBe(404);
       expect(apiError(answer).code).toBe('not_found');
@@ -39,6 +40,25 @@ describe('test controls', () => {
     expect((await call('POST', '/api/_test/upstream-fault', { status: 503 })).status).toBe(204);
     expect((await call('POST', '/api/_test/upstream-fault', { status: null })).status).toBe(204);
     expect(setUpstreamFault.mock.calls).toEqual([[503], [null]]);
+  });
+
+  it('POST /api/_test/idle answers once the sandbox has delivered every queued notification, and makes cached reads old', async () => {
+    let finish = () => {};
+    const idle = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const t = setup({ config: { mode: 'embedded', upstream: null, testControls: true }, testControls: { reset: vi.fn(), setUpstreamFault: vi.fn(), idle } });
+    t.fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(1)] });
+    await t.call('GET', '/api/monitors');
+    let answered = false;
+    const pending = t.callAs(null, 'POST', '/api/_test/idle').then((a) => {
+      answered = true;
+      return a;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([answered, idle.mock.calls.length]).toEqual([false, 1]);
+    finish();
+    expect((await pending).status).toBe(204);
+    await t.call('GET', '/api/monitors');
+    expect(t.fake.calls('GET', '/api/v1/monitor')).toHaveLength(2);
   });
 
   it('validate the fault body', async () => {

@@ -1,7 +1,7 @@
 import { ATLAS_CANARY, atlasSecretForms, PROJECT_A, PROJECT_B } from '../../testing/atlas-fixtures';
 import { FakeAtlas } from '../../testing/fake-atlas';
-import type { FetchLike } from '../datadog/http';
-import { UpstreamError } from '../upstream-error';
+import { failure } from '../../testing/upstream-failure';
+import type { FetchLike } from '../http-common';
 import { createAtlasClient, PROJECTS_PER_PAGE } from './client';
 import { fromAtlasError } from './errors';
 import { ATLAS_MEDIA_TYPE, cooldownSeconds, parseRetryAfter } from './http';
@@ -22,16 +22,6 @@ function setup(options: { keys?: { publicKey: string; privateKey: string }; retr
     ...(options.now ? { now: options.now } : {}),
   });
   return { fake, client };
-}
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(UpstreamError);
-    return err as UpstreamError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('Atlas digest handshake', () => {

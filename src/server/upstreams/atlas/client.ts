@@ -1,5 +1,5 @@
 import { createRedactor, type Redactor } from '../../lib/redact';
-import type { FetchLike } from '../datadog/http';
+import type { FetchLike } from '../http-common';
 import { createAtlasHttp } from './http';
 import {
   RawGroupPageSchema,

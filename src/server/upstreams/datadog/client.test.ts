@@ -1,7 +1,7 @@
 import { FakeUpstream } from '../../testing/fake-upstream';
 import { rawDowntime, rawMonitor, UUID_A } from '../../testing/fixtures';
 import { CANARY, secretForms } from '../../testing/test-app';
-import { UpstreamError } from '../upstream-error';
+import { failure } from '../../testing/upstream-failure';
 import { createDatadogClient } from './client';
 
 function setup(options: { timeoutMs?: number; retries?: number; now?: () => number } = {}) {
@@ -16,16 +16,6 @@ function setup(options: { timeoutMs?: number; retries?: number; now?: () => numb
     now: options.now,
   });
   return { fake, client };
-}
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(UpstreamError);
-    return err as UpstreamError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('createDatadogClient', () => {

@@ -1,4 +1,5 @@
 import { createRedactor, type Redactor } from '../../lib/redact';
+import { checkCalls, type CheckCalls } from './check-calls';
 import { createHttp, type FetchLike } from './http';
 import { incidentCalls, type IncidentCalls } from './incident-calls';
 import { integrationCalls, type IntegrationCalls } from './integration-calls';
@@ -35,7 +36,7 @@ export interface DatadogClientOptions {
   now?: () => number;
 }
 
-export interface DatadogClient extends IncidentCalls, TeamCalls, IntegrationCalls {
+export interface DatadogClient extends IncidentCalls, TeamCalls, IntegrationCalls, CheckCalls {
   listMonitorsPage(page: number, pageSize: number): Promise<RawMonitor[]>;
   getMonitor(id: number): Promise<RawMonitor>;
   listDowntimesPage(offset: number, limit: number): Promise<RawDowntimeList>;
@@ -65,6 +66,7 @@ export function createDatadogClient(options: DatadogClientOptions): DatadogClien
     ...incidentCalls(send),
     ...teamCalls(send),
     ...integrationCalls(send),
+    ...checkCalls(send),
     listMonitorsPage: (page, pageSize) =>
       send({
         method: 'GET',

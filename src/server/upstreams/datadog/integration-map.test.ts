@@ -13,6 +13,7 @@ import {
   awsWrite,
   legacyToWebhook,
   maskedServiceKey,
+  maskSensitiveHeaders,
   readCustomHeaders,
   toAwsAccount,
   toCustomVariable,
@@ -170,6 +171,15 @@ describe('webhook headers, payloads and encodings', () => {
     ['{"X-A":"b","X-Obj":{"c":1}}', { headers: { 'X-A': 'b' }, unreadable: true }],
   ])('reads custom headers %j', (raw, want) => {
     expect(readCustomHeaders(raw as never)).toEqual(want);
+  });
+
+  it('masks the value of a sensitive header (a credential) on every read, and keeps a "__proto__" header a plain name', () => {
+    const raw = '{"Authorization":"Bearer abcdefgh1234","x-api-key":"short","X-Team":"web","__proto__":"p"}';
+    const masked = maskSensitiveHeaders(readCustomHeaders(raw).headers);
+    expect(JSON.stringify(masked)).toBe('{"Authorization":"******1234","x-api-key":"******","X-Team":"web","__proto__":"p"}');
+    expect(JSON.stringify(toWebhook({ name: 'a', custom_headers: raw }).webhook.customHeaders)).toBe(JSON.stringify(masked));
+    expect(legacyToWebhook({ name: 'a', headers: raw }).webhook.customHeaders.Authorization).toBe('******1234');
+    expect(JSON.stringify(maskSensitiveHeaders({ 'X-Session-Id': 'sess-0123456789', 'X-Request-Id': 'r-1' }))).toBe('{"X-Session-Id":"******6789","X-Request-Id":"r-1"}');
   });
 
   it('writes headers as JSON text, none as null', () => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  isSensitiveHeader,
   pagerDutyHandle,
   slackHandle,
   webhookHandle,
@@ -31,8 +32,8 @@ import type {
 
 /**
  * Raw Datadog integration bodies <-> the contract. Pure. Secrets leave only
- * masked: a PagerDuty service key as `******` + its last 4 characters, a
- * secret custom variable as `******`.
+ * masked: a PagerDuty service key and a sensitive webhook header's value as
+ * `******` + its last 4 characters, a secret custom variable as `******`.
  */
 
 type AwsInput = z.output<typeof AwsAccountInputSchema>;
@@ -146,6 +147,13 @@ export function readCustomHeaders(raw: string | Record<string, unknown> | null |
   return { headers, unreadable: Object.keys(headers).length !== entries.length };
 }
 
+/** What a read shows of custom headers: a sensitive header's value (contract isSensitiveHeader) as its mask, never the value. */
+export function maskSensitiveHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(headers)) out[name] = isSensitiveHeader(name) ? maskSecret(value) : value;
+  return out;
+}
+
 /** A header record -> what Datadog stores: JSON text, or null for none. */
 export function writeCustomHeaders(headers: Record<string, string>): string | null {
   return Object.keys(headers).length > 0 ? JSON.stringify(headers) : null;
@@ -164,7 +172,7 @@ export function toWebhook(raw: RawWebhook): { webhook: Webhook; headersUnreadabl
       name: raw.name,
       url: raw.url ?? '',
       payload: payloadOf(raw.payload),
-      customHeaders: headers,
+      customHeaders: maskSensitiveHeaders(headers),
       encodeAs: encodingOf(raw.encode_as),
       handle: webhookHandle(raw.name),
     },
@@ -180,7 +188,7 @@ export function legacyToWebhook(raw: RawLegacyHook): { webhook: Webhook; headers
       name: raw.name,
       url: raw.url ?? '',
       payload: raw.use_custom_payload === false ? null : payloadOf(raw.custom_payload),
-      customHeaders: headers,
+      customHeaders: maskSensitiveHeaders(headers),
       encodeAs: encodingOf(raw.encode_as, raw.encode_as_form),
       handle: webhookHandle(raw.name),
     },

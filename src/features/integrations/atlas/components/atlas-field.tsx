@@ -1,7 +1,7 @@
-import type { FocusEvent } from 'react';
-import { isSecretKind, type AtlasFieldSpec } from '../../../../contract/atlas';
+import { isClearableField, isSecretKind, type AtlasFieldSpec } from '../../../../contract/atlas';
+import { fieldAria, FieldLabel, FieldNotes } from '../../../../components/ui/form-field';
 import { SecretField } from '../../../../components/ui/secret-field';
-import { displayValue, isClearable, storedMask, type AtlasMode, type StoredValues } from '../utils/atlas-form';
+import { displayValue, storedMask, storedString, type AtlasMode, type StoredValues } from '../utils/atlas-form';
 
 interface AtlasFieldProps {
   id: string;
@@ -17,83 +17,51 @@ interface AtlasFieldProps {
   onLeave: () => void;
 }
 
-/** The label; "(required)"/"(optional)" sits beside it, so the control's name is the label alone. */
-function Label({ id, spec }: { id: string; spec: AtlasFieldSpec }) {
-  return (
-    <div className="field__label-row">
-      <label className="field__label" htmlFor={id}>
-        {spec.label}
-      </label>
-      <span className={spec.required ? 'field__req' : 'field__opt'} aria-hidden="true">
-        {spec.required ? '(required)' : '(optional)'}
-      </span>
-    </div>
-  );
-}
+const markerOf = (spec: AtlasFieldSpec) => (spec.required ? 'required' : 'optional');
 
-function Notes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
-  return (
-    <>
-      {hint && (
-        <p className="field__hint" id={`${id}-help`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
-
-function aria(id: string, spec: AtlasFieldSpec, hint: string | undefined, error: string | undefined) {
-  return {
-    'aria-required': spec.required || undefined,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': [hint ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined,
-  } as const;
+/** The hint of an optional text on update: emptied, it is removed when the form is saved. */
+function textHint(spec: AtlasFieldSpec, mode: AtlasMode, stored: StoredValues | null, value: string): string | undefined {
+  const was = mode === 'update' && isClearableField(spec) ? storedString(stored, spec.name).trim() : '';
+  if (was !== '' && value.trim() === '') return `Removed when you save (was ${was}).`;
+  return spec.help;
 }
 
 /** One field of the ATLAS_FIELDS table as a control: text input, select, switch, secret, or read-only value. */
 export function AtlasField({ id, spec, mode, stored, value, cleared, error, onChange, onClearChange, onLeave }: AtlasFieldProps) {
-  const leave = (event: FocusEvent<HTMLDivElement>) => {
-    if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
-    onLeave();
-  };
-
   if (spec.responseOnly) {
-    const shown = displayValue(stored?.[spec.name]);
     const hint = spec.help ?? 'Set by Atlas; shown for reference.';
     return (
       <div className="field" data-field={spec.name}>
-        <label className="field__label" htmlFor={id}>
-          {spec.label}
-        </label>
-        <input id={id} className="input atlas-field__readonly" readOnly value={shown ?? ''} placeholder="Set by Atlas" aria-describedby={`${id}-help`} />
-        <Notes id={id} hint={hint} />
+        <FieldLabel htmlFor={id} label={spec.label} />
+        <input
+          id={id}
+          className="input atlas-field__readonly"
+          readOnly
+          value={displayValue(stored?.[spec.name]) ?? ''}
+          placeholder="Set by Atlas"
+          {...fieldAria(id, { hint })}
+        />
+        <FieldNotes id={id} hint={hint} />
       </div>
     );
   }
 
   if (isSecretKind(spec.kind)) {
-    const mask = mode === 'update' ? storedMask(stored, spec.name) : null;
-    const hint = spec.help ?? (spec.kind === 'secretUrl' ? 'A full https:// address. It is write-only: it reads back masked.' : undefined);
     return (
-      <div data-field={spec.name} onBlur={leave}>
+      <div data-field={spec.name}>
         <SecretField
           id={id}
           label={spec.label}
-          mask={mask}
+          mask={mode === 'update' ? storedMask(stored, spec.name) : null}
           value={typeof value === 'string' ? value : undefined}
           onChange={onChange}
-          clearable={mode === 'update' && isClearable(spec)}
+          clearable={mode === 'update' && isClearableField(spec)}
           cleared={cleared}
           onClearChange={onClearChange}
           required={spec.required}
-          help={hint}
+          help={spec.help ?? (spec.kind === 'secretUrl' ? 'A full https:// address. It is write-only: it reads back masked.' : undefined)}
           error={error}
+          onBlur={onLeave}
         />
       </div>
     );
@@ -111,13 +79,12 @@ export function AtlasField({ id, spec, mode, stored, value, cleared, error, onCh
             checked={value === true}
             onChange={(e) => onChange(e.target.checked)}
             onBlur={onLeave}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={[spec.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
+            {...fieldAria(id, { hint: spec.help, error })}
           />
           <span className="switch__track" aria-hidden="true" />
           <span className="switch__label">{spec.label}</span>
         </label>
-        <Notes id={id} hint={spec.help} error={error} />
+        <FieldNotes id={id} hint={spec.help} error={error} />
       </div>
     );
   }
@@ -128,14 +95,14 @@ export function AtlasField({ id, spec, mode, stored, value, cleared, error, onCh
     const hint = spec.help ?? (typeof spec.default === 'string' ? `Atlas uses ${spec.default} unless you choose another.` : undefined);
     return (
       <div className="field" data-field={spec.name}>
-        <Label id={id} spec={spec} />
+        <FieldLabel htmlFor={id} label={spec.label} marker={markerOf(spec)} />
         <select
           id={id}
           className="input atlas-field__select"
           value={current}
           onChange={(e) => onChange(e.target.value)}
           onBlur={onLeave}
-          {...aria(id, spec, hint, error)}
+          {...fieldAria(id, { hint, error, required: spec.required })}
         >
           {current === '' && <option value="">Choose…</option>}
           {options.map((o) => (
@@ -145,14 +112,16 @@ export function AtlasField({ id, spec, mode, stored, value, cleared, error, onCh
           ))}
           {current !== '' && !options.includes(current) && <option value={current}>{current} (not known to watchdeck)</option>}
         </select>
-        <Notes id={id} hint={hint} error={error} />
+        <FieldNotes id={id} hint={hint} error={error} />
       </div>
     );
   }
 
+  const text = typeof value === 'string' ? value : '';
+  const hint = textHint(spec, mode, stored, text);
   return (
     <div className="field" data-field={spec.name}>
-      <Label id={id} spec={spec} />
+      <FieldLabel htmlFor={id} label={spec.label} marker={markerOf(spec)} />
       <input
         id={id}
         type="text"
@@ -161,12 +130,12 @@ export function AtlasField({ id, spec, mode, stored, value, cleared, error, onCh
         autoCapitalize="none"
         spellCheck={false}
         maxLength={1000}
-        value={typeof value === 'string' ? value : ''}
+        value={text}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onLeave}
-        {...aria(id, spec, spec.help, error)}
+        {...fieldAria(id, { hint, error, required: spec.required })}
       />
-      <Notes id={id} hint={spec.help} error={error} />
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ATLAS_FIELDS, ATLAS_TYPE_LABELS, type AtlasInput, type AtlasType } from '../../../../contract/atlas';
-import { InlineError } from '../../../../components/errors/inline-error';
-import { serverFieldErrors, type FieldErrors } from '../../../../lib/field-errors';
+import { serverFieldErrors } from '../../../../lib/field-errors';
+import { FormSendError } from '../../components/form-send-error';
+import { useDraftForm } from '../../hooks/use-draft-form';
 import { checkAtlasDraft, initialDraft, type AtlasDraft, type AtlasMode, type StoredValues } from '../utils/atlas-form';
 import { AtlasField } from './atlas-field';
 
@@ -18,11 +19,6 @@ interface AtlasIntegrationFormProps {
   onCancel: () => void;
 }
 
-function without(errors: FieldErrors, name: string): FieldErrors {
-  const { [name]: _drop, ...rest } = errors;
-  return rest;
-}
-
 /**
  * The form for one Atlas integration type, generated from ATLAS_FIELDS. Each
  * field is checked with the shared schema (atlasInputSchema) when it is left and
@@ -31,74 +27,46 @@ function without(errors: FieldErrors, name: string): FieldErrors {
 export function AtlasIntegrationForm({ type, mode, stored, pending, error, onSubmit, onCancel }: AtlasIntegrationFormProps) {
   const label = ATLAS_TYPE_LABELS[type];
   const baseId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState<AtlasDraft>(() => initialDraft(type, mode === 'update' ? stored : null));
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  // Fields changed since the last Save: their server messages are out of date, and leaving them checks them.
-  const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
+  const fieldNames = ATLAS_FIELDS[type].map((f) => f.name);
+  const serverErrors = serverFieldErrors(error);
+  const form = useDraftForm({
+    initial: () => initialDraft(type, mode === 'update' ? stored : null),
+    validate: (draft: AtlasDraft) => checkAtlasDraft(type, mode, draft, stored),
+    serverErrors,
+  });
+  const { draft, errors, formRef } = form;
   const [status, setStatus] = useState('');
 
   // The form replaces the button that opened it: the focus moves to its first control.
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('input:not([readonly]), select, [data-field] button')?.focus();
-  }, []);
+  }, [formRef]);
 
-  const fieldId = (name: string) => `${baseId}-${name}`;
-  const fieldNames = ATLAS_FIELDS[type].map((f) => f.name);
-  const serverErrors = serverFieldErrors(error);
-  const errors: FieldErrors = { ...clientErrors };
-  for (const [name, message] of Object.entries(serverErrors)) {
-    if (!edited.has(name)) errors[name] ??= message;
-  }
-  const explained = fieldNames.some((f) => serverErrors[f]);
-
-  const touch = (name: string) => {
-    setEdited((prev) => new Set(prev).add(name));
-    setClientErrors((prev) => without(prev, name));
+  const change = (name: string, next: (d: AtlasDraft) => AtlasDraft) => {
+    form.update(name, next);
     setStatus('');
   };
-  const setValue = (name: string, value: string | boolean | undefined) => {
-    setDraft((d) => ({ ...d, values: { ...d.values, [name]: value } }));
-    touch(name);
-  };
-  const setCleared = (name: string, cleared: boolean) => {
-    setDraft((d) => ({
+  const setValue = (name: string, value: string | boolean | undefined) => change(name, (d) => ({ ...d, values: { ...d.values, [name]: value } }));
+  const setCleared = (name: string, cleared: boolean) =>
+    change(name, (d) => ({
       values: { ...d.values, [name]: undefined },
       clear: cleared ? [...d.clear.filter((c) => c !== name), name] : d.clear.filter((c) => c !== name),
     }));
-    touch(name);
-  };
-  const leave = (name: string) => {
-    if (!edited.has(name)) return;
-    const found = checkAtlasDraft(type, mode, draft, stored).errors[name];
-    setClientErrors((prev) => (found ? { ...prev, [name]: found } : without(prev, name)));
-  };
-
-  const focusField = (name: string) => {
-    const target =
-      document.getElementById(fieldId(name)) ?? formRef.current?.querySelector<HTMLElement>(`[data-field="${name}"] button`) ?? null;
-    target?.focus();
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const check = checkAtlasDraft(type, mode, draft, stored);
-    setEdited(new Set());
-    setClientErrors(check.errors);
-    if (check.unchanged) {
+    const save = form.submit();
+    if (!save) return;
+    if (save.unchanged) {
       setStatus('Nothing to save: no field changed, and no secret was replaced or removed.');
       return;
     }
-    if (!check.body) {
-      const first = fieldNames.find((f) => check.errors[f]);
-      if (first) focusField(first);
-      return;
-    }
     setStatus('');
-    onSubmit(check.body);
+    onSubmit(save.body);
   };
 
-  const otherErrors = Object.entries(errors).filter(([k]) => !fieldNames.includes(k));
+  // A check about no field on screen (the schema's `clear`, say); the BFF's own say so below, in FormSendError.
+  const otherErrors = Object.entries(errors).filter(([k]) => !fieldNames.includes(k) && !(k in serverErrors));
 
   return (
     <form ref={formRef} className="form atlas-form" noValidate onSubmit={submit} aria-label={`${label} settings`}>
@@ -111,7 +79,7 @@ export function AtlasIntegrationForm({ type, mode, stored, pending, error, onSub
         {ATLAS_FIELDS[type].map((spec) => (
           <AtlasField
             key={spec.name}
-            id={fieldId(spec.name)}
+            id={`${baseId}-${spec.name}`}
             spec={spec}
             mode={mode}
             stored={stored}
@@ -120,7 +88,7 @@ export function AtlasIntegrationForm({ type, mode, stored, pending, error, onSub
             error={errors[spec.name]}
             onChange={(v) => setValue(spec.name, v)}
             onClearChange={(c) => setCleared(spec.name, c)}
-            onLeave={() => leave(spec.name)}
+            onLeave={() => form.blur(spec.name)}
           />
         ))}
       </div>
@@ -129,12 +97,7 @@ export function AtlasIntegrationForm({ type, mode, stored, pending, error, onSub
           {message}
         </p>
       ))}
-      {error != null && !explained && <InlineError error={error} prefix={`${label} was not saved`} />}
-      {error != null && explained && (
-        <p className="visually-hidden" role="alert">
-          {label} was not saved: {(error as Error).message}
-        </p>
-      )}
+      <FormSendError error={error} prefix={`${label} was not saved`} fields={fieldNames} />
       <div className="atlas-form__actions">
         <button type="submit" className="btn btn--primary" disabled={pending} aria-label={pending ? `Saving ${label}…` : `Save ${label}`}>
           {pending ? 'Saving…' : 'Save'}

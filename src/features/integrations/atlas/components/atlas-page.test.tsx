@@ -167,6 +167,23 @@ describe('AtlasPage', () => {
     expect(toasts.getSnapshot().map((t) => t.message)).toEqual(['Webhook saved for checkout-prod']);
   });
 
+  it('an optional text emptied on edit is removed with `clear`, not sent empty', async () => {
+    const { user, api, fake } = setup({
+      stored: { [checkoutProd.id]: { SLACK: { apiToken: 'xoxb-0000004444', teamName: 'acme', channelName: 'alerts' } } },
+    });
+    await user.click(within(await findCard('SLACK')).getByRole('button', { name: 'Edit Slack' }));
+    const channel = within(card('SLACK')).getByRole('textbox', { name: 'Channel name' });
+    expect(channel).toHaveValue('alerts');
+    await user.clear(channel);
+    expect(channel).toHaveAccessibleDescription('Removed when you save (was alerts).');
+    expect(channel).not.toHaveAttribute('aria-invalid');
+    await user.click(within(card('SLACK')).getByRole('button', { name: 'Save Slack' }));
+
+    await waitFor(() => expect(card('SLACK')).toHaveTextContent('Channel nameNot set'));
+    expect(api.callsTo('PUT', projectPath(checkoutProd.id, 'SLACK')).map((c) => c.body)).toEqual([{ clear: ['channelName'] }]);
+    expect(fake.storedValues(checkoutProd.id, 'SLACK')).toEqual({ apiToken: 'xoxb-0000004444', teamName: 'acme' });
+  });
+
   it('a create that finds the type configured meanwhile (409) switches to edit mode with the fresh values and overwrites nothing', async () => {
     const { user, api, fake } = setup();
     await user.click(within(await findCard('PAGER_DUTY')).getByRole('button', { name: 'Configure PagerDuty' }));

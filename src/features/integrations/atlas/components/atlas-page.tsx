@@ -1,10 +1,9 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Suspense, useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { ATLAS_TYPES, type AtlasProject } from '../../../../contract/atlas';
-import { paths } from '../../../../config/paths';
+import { useSearchParams } from 'react-router';
+import type { AtlasProject } from '../../../../contract/atlas';
 import { SectionErrorBoundary } from '../../../../components/errors/section-error-boundary';
-import { RelativeTime } from '../../../../components/ui/relative-time';
+import { IntegrationPage } from '../../components/integration-page';
 import { atlasProjectsQueryOptions } from '../api';
 import { pickProject, PROJECT_PARAM } from '../utils/project-param';
 import { AtlasProjectIntegrations } from './atlas-project-integrations';
@@ -13,7 +12,6 @@ import { AtlasUnavailable } from './atlas-unavailable';
 function ProjectPicker({ projects, selected, onSelect }: { projects: AtlasProject[]; selected: AtlasProject; onSelect: (id: string) => void }) {
   const id = useId();
   const names = projects.map((p) => p.name);
-  const configured = (selected.configuredTypes ?? []).length;
   return (
     <div className="atlas-picker">
       <label className="field__label" htmlFor={id}>
@@ -28,7 +26,7 @@ function ProjectPicker({ projects, selected, onSelect }: { projects: AtlasProjec
         ))}
       </select>
       <p className="field__hint" id={`${id}-hint`}>
-        {selected.configuredTypes ? `${configured} of ${ATLAS_TYPES.length} types configured · ` : ''}id <code>{selected.id}</code>
+        Project id <code>{selected.id}</code>
       </p>
     </div>
   );
@@ -55,7 +53,7 @@ function AtlasReadError({ message, onRetry, retrying }: { message: string; onRet
  * project is in the URL, ?project=<id>), a card and a form per integration type.
  */
 export function AtlasPage() {
-  const { data, refetch, isRefetching } = useSuspenseQuery(atlasProjectsQueryOptions());
+  const { data, refetch, isRefetching, isFetching } = useSuspenseQuery(atlasProjectsQueryOptions());
   const [searchParams, setSearchParams] = useSearchParams();
   const { project, missing } = pickProject(data.projects, searchParams);
 
@@ -70,25 +68,12 @@ export function AtlasPage() {
     );
 
   return (
-    <main className="page atlas-page">
-      <div className="page__head">
-        <div className="atlas-page__title">
-          <Link className="back-link" to={paths.integrations.getHref()}>
-            ← Integrations
-          </Link>
-          <h1>MongoDB Atlas</h1>
-        </div>
-        {data.lastChange && (
-          <p className="muted-text atlas-page__last-change">
-            Last Atlas change through watchdeck: <RelativeTime at={data.lastChange.at} /> by {data.lastChange.by}
-          </p>
-        )}
-      </div>
-      <p className="atlas-page__intro">
-        Where Atlas sends each project’s alerts: one configuration per integration type. Keys, tokens and webhook URLs are write-only; they
-        read back masked.
-      </p>
-
+    <IntegrationPage
+      title="MongoDB Atlas"
+      summary="Where Atlas sends each project’s alerts: one configuration per integration type. Keys, tokens and webhook URLs are write-only; they read back masked."
+      lastChange={data.lastChange}
+      refreshing={isFetching}
+    >
       {!data.available ? (
         <AtlasUnavailable />
       ) : data.error ? (
@@ -119,6 +104,6 @@ export function AtlasPage() {
           </SectionErrorBoundary>
         </>
       )}
-    </main>
+    </IntegrationPage>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ATLAS_TYPE_LABELS, type AtlasInput, type AtlasIntegration, type AtlasType } from '../../../../contract/atlas';
 import { RelativeTime } from '../../../../components/ui/relative-time';
 import { isApiError } from '../../../../lib/api-client';
-import { useSuccessToast } from '../hooks/use-success-toast';
+import { useSuccessToast } from '../../hooks/use-success-toast';
 import { useCreateAtlasIntegration } from '../mutations/use-create-atlas-integration';
 import { useDeleteAtlasIntegration } from '../mutations/use-delete-atlas-integration';
 import { useUpdateAtlasIntegration } from '../mutations/use-update-atlas-integration';

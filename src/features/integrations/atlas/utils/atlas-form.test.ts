@@ -1,6 +1,10 @@
 import { ATLAS_FIELDS, ATLAS_TYPES, atlasInputSchema, isSecretKind, type AtlasType } from '../../../../contract/atlas';
 import { ATLAS_SAMPLE_VALUES } from '../../../../testing/atlas-fixtures';
-import { buildAtlasBody, checkAtlasDraft, displayValue, editableFields, initialDraft, type AtlasDraft } from './atlas-form';
+import type { Validation } from '../../utils/validation';
+import { buildAtlasBody, checkAtlasDraft, displayValue, editableFields, initialDraft, type AtlasDraft, type AtlasSave } from './atlas-form';
+
+const bodyOf = (check: Validation<AtlasSave>) => (check.ok ? check.data.body : null);
+const errorsOf = (check: Validation<AtlasSave>) => (check.ok ? {} : check.errors);
 
 /** A draft with every field filled with a valid value (enums at their default or first option, switches on). */
 function filledDraft(type: AtlasType): AtlasDraft {
@@ -31,28 +35,28 @@ describe('initialDraft', () => {
 describe.each(ATLAS_TYPES)('%s', (type) => {
   it('create: a fully filled draft passes the shared schema and sends every field', () => {
     const check = checkAtlasDraft(type, 'create', filledDraft(type), null);
-    expect(check.errors).toEqual({});
+    expect(errorsOf(check)).toEqual({});
     const expected: Record<string, unknown> = {};
     for (const spec of editableFields(type)) {
       expected[spec.name] =
         spec.kind === 'boolean' ? true : spec.kind === 'enum' ? ((spec.default as string | undefined) ?? spec.options![0]) : ATLAS_SAMPLE_VALUES[spec.name];
     }
-    expect(check.body).toEqual(expected);
-    expect(atlasInputSchema(type, 'create').safeParse(check.body).success).toBe(true);
+    expect(bodyOf(check)).toEqual(expected);
+    expect(atlasInputSchema(type, 'create').safeParse(bodyOf(check)).success).toBe(true);
   });
 
   it('create: an empty draft names every required field and sends nothing', () => {
     const check = checkAtlasDraft(type, 'create', initialDraft(type, null), null);
-    expect(check.body).toBeNull();
+    expect(bodyOf(check)).toBeNull();
     const required = editableFields(type).filter((f) => f.required && f.kind !== 'boolean');
-    expect(Object.keys(check.errors).sort()).toEqual(required.map((f) => f.name).sort());
+    expect(Object.keys(errorsOf(check)).sort()).toEqual(required.map((f) => f.name).sort());
   });
 
   it('update: nothing edited sends nothing, and keeps every secret', () => {
     const stored = Object.fromEntries(ATLAS_FIELDS[type].map((f) => [f.name, isSecretKind(f.kind) ? '******1234' : f.kind === 'boolean' ? true : 'x']));
     const draft = initialDraft(type, stored);
     expect(buildAtlasBody(type, 'update', draft, stored)).toEqual({});
-    expect(checkAtlasDraft(type, 'update', draft, stored).unchanged).toBe(true);
+    expect(checkAtlasDraft(type, 'update', draft, stored)).toEqual({ ok: true, data: { body: {}, unchanged: true } });
   });
 });
 
@@ -61,25 +65,25 @@ describe('checkAtlasDraft: field errors from the shared schema', () => {
     const draft = initialDraft('MICROSOFT_TEAMS', null);
     draft.values.microsoftTeamsWebhookUrl = 'teams.example.com/hook';
     const check = checkAtlasDraft('MICROSOFT_TEAMS', 'create', draft, null);
-    expect(check.body).toBeNull();
-    expect(check.errors).toEqual({ microsoftTeamsWebhookUrl: 'Incoming webhook URL must be a full http:// or https:// URL' });
+    expect(bodyOf(check)).toBeNull();
+    expect(errorsOf(check)).toEqual({ microsoftTeamsWebhookUrl: 'Incoming webhook URL must be a full http:// or https:// URL' });
   });
 
   it('an unknown region', () => {
     const draft = filledDraft('DATADOG');
     draft.values.region = 'AP9';
-    expect(checkAtlasDraft('DATADOG', 'create', draft, null).errors).toEqual({ region: 'Region must be one of US, US3, US5, EU' });
+    expect(errorsOf(checkAtlasDraft('DATADOG', 'create', draft, null))).toEqual({ region: 'Region must be one of US, US3, US5, EU' });
     // On update too, when the region is what changed.
     const stored = { apiKey: '******3344', region: 'EU' };
     const edit = initialDraft('DATADOG', stored);
     edit.values.region = 'AP9';
-    expect(checkAtlasDraft('DATADOG', 'update', edit, stored)).toMatchObject({ body: null, errors: { region: 'Region must be one of US, US3, US5, EU' } });
+    expect(checkAtlasDraft('DATADOG', 'update', edit, stored)).toMatchObject({ ok: false, errors: { region: 'Region must be one of US, US3, US5, EU' } });
   });
 
   it('a mask typed in as a new secret on create', () => {
     const draft = initialDraft('PAGER_DUTY', null);
     draft.values.serviceKey = '******7890';
-    expect(checkAtlasDraft('PAGER_DUTY', 'create', draft, null).errors).toEqual({ serviceKey: 'Enter the Service key itself, not its mask' });
+    expect(errorsOf(checkAtlasDraft('PAGER_DUTY', 'create', draft, null))).toEqual({ serviceKey: 'Enter the Service key itself, not its mask' });
   });
 });
 
@@ -92,14 +96,14 @@ describe('buildAtlasBody on update', () => {
     draft.values.url = 'https://hooks.example.com/new/1234';
     expect(buildAtlasBody('WEBHOOK', 'update', draft, stored)).toEqual({ url: 'https://hooks.example.com/new/1234' });
     draft.clear = ['secret'];
-    expect(checkAtlasDraft('WEBHOOK', 'update', draft, stored).body).toEqual({ url: 'https://hooks.example.com/new/1234', clear: ['secret'] });
+    expect(bodyOf(checkAtlasDraft('WEBHOOK', 'update', draft, stored))).toEqual({ url: 'https://hooks.example.com/new/1234', clear: ['secret'] });
   });
 
   it('a secret opened for replacing but left empty is an error, not "keep"', () => {
     const draft = initialDraft('WEBHOOK', stored);
     draft.values.url = '';
     expect(checkAtlasDraft('WEBHOOK', 'update', draft, stored)).toMatchObject({
-      body: null,
+      ok: false,
       errors: { url: 'Enter the new URL, or choose Keep current' },
     });
   });
@@ -109,14 +113,29 @@ describe('buildAtlasBody on update', () => {
     const draft = initialDraft('PROMETHEUS', prom);
     draft.values.serviceDiscovery = 'http';
     draft.values.enabled = false;
-    expect(checkAtlasDraft('PROMETHEUS', 'update', draft, prom).body).toEqual({ serviceDiscovery: 'http', enabled: false });
+    expect(bodyOf(checkAtlasDraft('PROMETHEUS', 'update', draft, prom))).toEqual({ serviceDiscovery: 'http', enabled: false });
   });
 
-  it('an optional text that is set cannot be emptied (the update has no way to remove it)', () => {
+  it('an optional text that is set and emptied is removed with `clear`, never sent empty', () => {
     const slack = { apiToken: '******2222', teamName: 'acme', channelName: 'alerts' };
     const draft = initialDraft('SLACK', slack);
-    draft.values.channelName = '';
-    expect(checkAtlasDraft('SLACK', 'update', draft, slack).errors.channelName).toMatch(/can't be emptied once set/);
+    draft.values.channelName = '  ';
+    expect(checkAtlasDraft('SLACK', 'update', draft, slack)).toEqual({ ok: true, data: { body: { clear: ['channelName'] }, unchanged: false } });
+    // With a secret removed too, both go in one `clear`; a required text cannot be emptied.
+    const victor = { apiKey: '******1234', routingKey: 'db-team' };
+    const edit = initialDraft('VICTOR_OPS', victor);
+    edit.values.routingKey = '';
+    expect(bodyOf(checkAtlasDraft('VICTOR_OPS', 'update', edit, victor))).toEqual({ clear: ['routingKey'] });
+    draft.values.teamName = '';
+    expect(errorsOf(checkAtlasDraft('SLACK', 'update', draft, slack))).toEqual({ teamName: 'Team name is required' });
+  });
+
+  it('an optional text that was never set stays unsent when left empty', () => {
+    const slack = { apiToken: '******2222', teamName: 'acme', channelName: null };
+    const draft = initialDraft('SLACK', slack);
+    expect(buildAtlasBody('SLACK', 'update', draft, slack)).toEqual({});
+    draft.values.channelName = 'alerts';
+    expect(buildAtlasBody('SLACK', 'update', draft, slack)).toEqual({ channelName: 'alerts' });
   });
 });
 

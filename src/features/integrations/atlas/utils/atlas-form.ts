@@ -1,13 +1,15 @@
 import {
   ATLAS_FIELDS,
   atlasInputSchema,
+  isClearableField,
   isSecretKind,
   type AtlasFieldSpec,
   type AtlasInput,
   type AtlasIntegration,
   type AtlasType,
 } from '../../../../contract/atlas';
-import { zodFieldErrors, type FieldErrors } from '../../../../lib/field-errors';
+import type { FieldErrors } from '../../../../lib/field-errors';
+import { fromSchema, type Validation } from '../../utils/validation';
 
 export type AtlasMode = 'create' | 'update';
 
@@ -17,7 +19,8 @@ export type StoredValues = AtlasIntegration['values'];
 /**
  * What the form holds, per field: a string (text, enum, or a secret being typed),
  * a boolean (switches), or undefined (a stored secret that is kept). `clear`
- * names optional secrets the user removed.
+ * names optional secrets the user removed (an emptied optional text is removed
+ * too, without being listed here).
  */
 export interface AtlasDraft {
   values: Record<string, string | boolean | undefined>;
@@ -29,12 +32,7 @@ export function editableFields(type: AtlasType): readonly AtlasFieldSpec[] {
   return ATLAS_FIELDS[type].filter((f) => !f.responseOnly);
 }
 
-/** An optional secret can be removed on update (it goes in `clear`). */
-export function isClearable(spec: AtlasFieldSpec): boolean {
-  return !spec.required && isSecretKind(spec.kind);
-}
-
-function storedString(stored: StoredValues | null, name: string): string {
+export function storedString(stored: StoredValues | null, name: string): string {
   const v = stored?.[name];
   return typeof v === 'string' ? v : '';
 }
@@ -72,13 +70,20 @@ function draftString(draft: AtlasDraft, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** Update only: an optional text that had a value and was emptied, which the update removes (`clear`) rather than send empty. */
+export function isEmptiedText(spec: AtlasFieldSpec, draft: AtlasDraft, stored: StoredValues | null): boolean {
+  return spec.kind === 'text' && isClearableField(spec) && storedString(stored, spec.name).trim() !== '' && draftString(draft, spec.name).trim() === '';
+}
+
 /**
  * The request body. Create: every required field (so the schema names what is
  * missing), and optional ones that were filled in. Update: only what changed,
- * the secrets that were replaced, and the secrets removed (`clear`).
+ * the secrets that were replaced, and what was removed (`clear`): optional
+ * secrets the user removed and optional texts the user emptied.
  */
 export function buildAtlasBody(type: AtlasType, mode: AtlasMode, draft: AtlasDraft, stored: StoredValues | null): AtlasInput {
   const body: AtlasInput = {};
+  const clear = mode === 'update' ? [...draft.clear] : [];
   for (const spec of editableFields(type)) {
     const { name } = spec;
     if (spec.kind === 'boolean') {
@@ -101,51 +106,39 @@ export function buildAtlasBody(type: AtlasType, mode: AtlasMode, draft: AtlasDra
     const v = draftString(draft, name);
     if (mode === 'create') {
       if (spec.required || v.trim() !== '') body[name] = v;
+    } else if (isEmptiedText(spec, draft, stored)) {
+      if (!clear.includes(name)) clear.push(name);
     } else if (v.trim() !== storedString(stored, name).trim()) {
       body[name] = v;
     }
   }
-  if (mode === 'update' && draft.clear.length > 0) body.clear = [...draft.clear];
+  if (clear.length > 0) body.clear = clear;
   return body;
 }
 
-export interface AtlasCheck {
-  /** The body to send, as the shared schema parsed it (trimmed); null when a field is wrong. */
-  body: AtlasInput | null;
-  errors: FieldErrors;
-  /** Update only: no field changed, no secret replaced or removed. */
+/** A checked draft: the body as the shared schema parsed it (trimmed), and whether it changes anything. */
+export interface AtlasSave {
+  body: AtlasInput;
+  /** Update only: no field changed, no secret replaced, nothing removed. */
   unchanged: boolean;
 }
 
 /**
- * Checks the draft with the contract's own schema (atlasInputSchema), plus two
- * rules the form adds: a secret opened for replacing needs its new value, and an
- * optional text that is set cannot be emptied by an update (the schema has no
- * way to say "remove it").
+ * Checks the draft with the contract's own schema (atlasInputSchema), plus the
+ * rule the form adds: a secret opened for replacing needs its new value.
  */
-export function checkAtlasDraft(type: AtlasType, mode: AtlasMode, draft: AtlasDraft, stored: StoredValues | null): AtlasCheck {
+export function checkAtlasDraft(type: AtlasType, mode: AtlasMode, draft: AtlasDraft, stored: StoredValues | null): Validation<AtlasSave> {
   const body = buildAtlasBody(type, mode, draft, stored);
   const errors: FieldErrors = {};
   if (mode === 'update') {
     for (const spec of editableFields(type)) {
       const v = body[spec.name];
-      if (isSecretKind(spec.kind) && typeof v === 'string' && v.trim() === '') {
-        errors[spec.name] = `Enter the new ${spec.label}, or choose Keep current`;
-      } else if (!spec.required && spec.kind === 'text' && typeof v === 'string' && v.trim() === '') {
-        errors[spec.name] = `${spec.label} can't be emptied once set: enter a value, or delete this integration and configure it again`;
-      }
+      if (isSecretKind(spec.kind) && typeof v === 'string' && v.trim() === '') errors[spec.name] = `Enter the new ${spec.label}, or choose Keep current`;
     }
   }
-  const parsed = atlasInputSchema(type, mode).safeParse(body);
-  if (!parsed.success) {
-    for (const [key, message] of Object.entries(zodFieldErrors(parsed.error))) errors[key] ??= message;
-  }
-  const failed = Object.keys(errors).length > 0;
-  return {
-    body: failed || !parsed.success ? null : (parsed.data as AtlasInput),
-    errors,
-    unchanged: mode === 'update' && Object.keys(body).length === 0,
-  };
+  const checked = fromSchema(atlasInputSchema(type, mode).safeParse(body), errors);
+  if (!checked.ok) return checked;
+  return { ok: true, data: { body: checked.data as AtlasInput, unchanged: mode === 'update' && Object.keys(body).length === 0 } };
 }
 
 /** How a stored value reads in a card: masks as they are, switches as Yes/No, unset as null. */

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useToasts } from '../../../../components/ui/toaster';
+import { useToasts } from '../../../components/ui/toaster';
 
 /** How long a success notice stays; failures stay inline until dealt with, so only these go away by themselves. */
 export const SUCCESS_TOAST_MS = 8_000;
