@@ -1,19 +1,13 @@
-const OUTCOMES: Record<string, { cls: string; icon: string }> = {
+import { OutcomePill as Pill, type OutcomeStyle } from '../../../components/ui/outcome-pill';
+
+const OUTCOMES: Record<string, OutcomeStyle> = {
   allowed: { cls: 'st-ok', icon: '✓' },
   denied: { cls: 'st-alert', icon: '⊘' },
   invalid: { cls: 'st-warn', icon: '◆' },
   failed: { cls: 'st-nodata', icon: '▲' },
 };
 
-/** An audit outcome as colour, shape and text (an unknown outcome is shown as it is). */
+/** An audit outcome as colour, shape and text. */
 export function OutcomePill({ outcome }: { outcome: string }) {
-  const style = OUTCOMES[outcome] ?? { cls: 'st-other', icon: '•' };
-  return (
-    <span className={`pill pill--sm ${style.cls}`}>
-      <span className="pill__icon" aria-hidden="true">
-        {style.icon}
-      </span>
-      <span className="pill__text">{outcome}</span>
-    </span>
-  );
+  return <Pill outcome={outcome} styles={OUTCOMES} />;
 }

@@ -2,25 +2,18 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Notification } from '../../../contract/service-checks';
 import { monitorDowntimeHref, paths } from '../../../config/paths';
+import { OutcomePill, type OutcomeStyle } from '../../../components/ui/outcome-pill';
 import { RelativeTime } from '../../../components/ui/relative-time';
 
-const OUTCOMES: Record<string, { cls: string; icon: string }> = {
+const OUTCOMES: Record<string, OutcomeStyle> = {
   delivered: { cls: 'st-ok', icon: '✓' },
   failed: { cls: 'st-alert', icon: '✕' },
   suppressed: { cls: 'st-ignored', icon: '⊘' },
 };
 
-/** A delivery outcome as colour, shape and text (an unknown outcome is shown as it is). */
+/** A delivery outcome as colour, shape and text. */
 export function NotificationOutcomePill({ outcome }: { outcome: string }) {
-  const style = OUTCOMES[outcome] ?? { cls: 'st-other', icon: '•' };
-  return (
-    <span className={`pill pill--sm ${style.cls}`}>
-      <span className="pill__icon" aria-hidden="true">
-        {style.icon}
-      </span>
-      <span className="pill__text">{outcome}</span>
-    </span>
-  );
+  return <OutcomePill outcome={outcome} styles={OUTCOMES} />;
 }
 
 /** The first 8 characters of a downtime id: enough to tell them apart on screen. */
