@@ -85,6 +85,29 @@ export const paths = {
     /** The notification log, optionally with its filters (`?monitor=12&handle=@webhook-ops&outcome=suppressed&page=2`). */
     getHref: (search?: string | URLSearchParams) => withSearch('/notifications', search),
   },
+  maintenance: {
+    path: '/maintenance',
+    /** Active and upcoming windows. */
+    getHref: () => '/maintenance',
+  },
+  maintenancePlan: {
+    path: '/maintenance/plan',
+    /** The planner; `clone` prefills it from a window, `monitors` from a selection ("12,13"). */
+    getHref: (search?: string | URLSearchParams) => withSearch('/maintenance/plan', search),
+  },
+  maintenanceWindow: {
+    path: '/maintenance/windows/:id',
+    getHref: (id: string) => `/maintenance/windows/${encodeURIComponent(id)}`,
+  },
+  maintenanceCalendar: {
+    path: '/maintenance/calendar',
+    /** `?view=week|month&date=YYYY-MM-DD`. */
+    getHref: (search?: string | URLSearchParams) => withSearch('/maintenance/calendar', search),
+  },
+  maintenanceHygiene: {
+    path: '/maintenance/hygiene',
+    getHref: () => '/maintenance/hygiene',
+  },
   adminAudit: {
     path: '/admin/audit',
     /** The audit log, optionally with its filters (`?actor=alice&outcome=denied`). */

@@ -66,3 +66,16 @@ export const serviceCheckPaths = {
   notifications: '/api/notifications',
   monitorHistory: (id: number | string) => `/api/monitors/${encodeURIComponent(String(id))}/history`,
 } as const;
+
+/** Maintenance planning (issue 7). */
+export const maintenancePaths = {
+  windows: '/api/maintenance/windows',
+  window: (id: string) => `/api/maintenance/windows/${encodeURIComponent(id)}`,
+  extend: (id: string) => `/api/maintenance/windows/${encodeURIComponent(id)}/extend`,
+  end: (id: string) => `/api/maintenance/windows/${encodeURIComponent(id)}/end`,
+  endSettings: (id: string) => `/api/maintenance/windows/${encodeURIComponent(id)}/end-settings`,
+  untilRecovered: (id: string) => `/api/maintenance/windows/${encodeURIComponent(id)}/until-recovered`,
+  preview: '/api/maintenance/preview',
+  hygiene: '/api/maintenance/hygiene',
+  cleanup: '/api/maintenance/cleanup',
+} as const;
