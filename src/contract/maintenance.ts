@@ -85,7 +85,8 @@ export const ScheduleSchema = z
       return;
     }
     const problem = recurrenceError({ rrule: s.rrule, duration: s.duration, start: s.start }, s.timezone);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    // The timezone's own check has already said so.
+    if (problem && problem.field !== 'timezone') ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
