@@ -5,6 +5,9 @@ import { paths } from '../config/paths';
 import { RouteErrorBoundary } from '../components/errors/route-error-boundary';
 import { IncidentDetailSkeleton } from '../features/incidents/components/incident-detail-skeleton';
 import { IncidentListSkeleton } from '../features/incidents/components/incident-list-skeleton';
+import { CalendarSkeleton } from '../features/maintenance/calendar/components/calendar-skeleton';
+import { PlannerSkeleton, WindowSkeleton, WindowsSkeleton } from '../features/maintenance/components/maintenance-skeleton';
+import { HygieneSkeleton } from '../features/maintenance/hygiene/components/hygiene-skeleton';
 import { DetailSkeleton } from '../features/monitors/components/detail-skeleton';
 import { NotificationsSkeleton, ServiceChecksSkeleton } from '../features/service-checks/components/service-checks-skeleton';
 import { TeamPageSkeleton, TeamsSkeleton } from '../features/teams/components/teams-skeleton';
@@ -69,6 +72,52 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ErrorBoundary: RouteErrorBoundary,
           HydrateFallback: DetailSkeleton,
           shouldRevalidate: skipSearchOnlyChanges,
+        },
+        // Maintenance (issue 7): every page loads on first visit; rrule and the planner stay out of the first load.
+        {
+          path: paths.maintenance.path,
+          lazy: async () => {
+            const route = await import('./routes/maintenance/list');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: WindowsSkeleton,
+        },
+        {
+          path: paths.maintenancePlan.path,
+          lazy: async () => {
+            const route = await import('./routes/maintenance/plan');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: PlannerSkeleton,
+        },
+        {
+          path: paths.maintenanceWindow.path,
+          lazy: async () => {
+            const route = await import('./routes/maintenance/window');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: WindowSkeleton,
+        },
+        {
+          path: paths.maintenanceCalendar.path,
+          lazy: async () => {
+            const route = await import('./routes/maintenance/calendar');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: CalendarSkeleton,
+        },
+        {
+          path: paths.maintenanceHygiene.path,
+          lazy: async () => {
+            const route = await import('./routes/maintenance/hygiene');
+            return { loader: route.loader(queryClient), Component: route.Component };
+          },
+          ErrorBoundary: RouteErrorBoundary,
+          HydrateFallback: HygieneSkeleton,
         },
         {
           path: paths.incidents.path,

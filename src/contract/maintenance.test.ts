@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  calendarEntries,
-  checkGuardrails,
-  DEFAULT_END_SETTINGS,
-  extendedEnd,
-  forecastEnd,
-  MUTE_EVERYTHING_CONFIRMATION,
-  mutesEverything,
-  nearestEnd,
-  PlanRequestSchema,
-  previewWindow,
-  type MaintenanceWindow,
-  type PlanRequestParsed,
-  type PreviewMonitor,
-} from './maintenance';
+import { checkGuardrails, DEFAULT_END_SETTINGS, extendedEnd, forecastEnd, MUTE_EVERYTHING_CONFIRMATION, mutesEverything, nearestEnd, previewWindow, type MaintenanceWindow, type PreviewMonitor } from './maintenance';
+import { type PlanRequestParsed } from './maintenance-schedule';
+import { calendarEntries, PlanRequestSchema } from './maintenance-schedule';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 24, 12, 0);

@@ -78,7 +78,7 @@ export interface Sandbox {
  */
 export function createSandbox(o: SandboxOptions): Sandbox {
   const now = o.now ?? Date.now;
-  const { db, isNew, fromVersion } = openDb(o.dataDir);
+  const { db, isNew, fromVersion } = openDb(o.dataDir, msToUs(now()));
   const seed = () => seedDatabase(db, { seed: o.seed, seedMonitors: o.seedMonitors, nowUs: msToUs(now()) });
   if (isNew) seed();
   else upgradeSeed(db, fromVersion, msToUs(now()));

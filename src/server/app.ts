@@ -14,6 +14,7 @@ import type { AppEnv } from './lib/app-env';
 import type { ServerDeps, TestControls } from './lib/deps';
 import { errorBody, fromUpstreamError, HttpError } from './lib/errors';
 import { createLogger, type Logger } from './lib/logger';
+import { startMaintenanceWatcher } from './lib/maintenance-watch';
 import { csrfGuard } from './lib/security';
 import { SnapshotCache } from './lib/snapshot-cache';
 import { createSpaHandler } from './lib/spa-static';
@@ -42,6 +43,8 @@ export interface AppOptions {
   passwords?: PasswordHasher;
   /** Default: the socket peer from @hono/node-server. */
   clientAddress?: ClientAddress;
+  /** Run the maintenance until-recovered watcher this often (ms); absent or null = not at all (tests tick it by hand). */
+  maintenanceWatchMs?: number | null;
 }
 
 /** How long a good upstream answer is served without asking again. */
@@ -92,6 +95,7 @@ function buildDeps(options: AppOptions): ServerDeps {
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const deps = buildDeps(options);
   const { logger } = deps;
+  if (options.maintenanceWatchMs) startMaintenanceWatcher(deps, options.maintenanceWatchMs);
   const clientAddress = options.clientAddress ?? socketAddress;
   const routes = routeTable({ testControls: deps.testControls !== null });
   const index = createRouteIndex(routes);

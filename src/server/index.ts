@@ -6,6 +6,7 @@ import { createPasswordHasher } from './auth/password';
 import { readEnv, type ServerConfig } from './env';
 import type { TestControls } from './lib/deps';
 import { createLogger } from './lib/logger';
+import { WATCH_INTERVAL_MS } from './lib/maintenance-watch';
 import { createRedactor } from './lib/redact';
 import { openStore } from './store/open-store';
 import { createAtlasClient } from './upstreams/atlas/client';
@@ -94,7 +95,16 @@ async function main(): Promise<void> {
   const logger = createLogger({ redact: createRedactor(secrets), level: config.logLevel });
   const datadog = createDatadogClient({ ...upstream, timeoutMs: config.timeoutMs });
   const atlas = upstream.atlas ? createAtlasClient({ ...upstream.atlas, fetch: upstream.fetch, timeoutMs: config.timeoutMs }) : null;
-  const app = createApp({ config, datadog, atlas, logger, testControls: upstream.testControls, store, passwords });
+  const app = createApp({
+    config,
+    datadog,
+    atlas,
+    logger,
+    testControls: upstream.testControls,
+    store,
+    passwords,
+    maintenanceWatchMs: WATCH_INTERVAL_MS,
+  });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;

@@ -86,8 +86,19 @@ export interface MockApi {
   callsTo(method: string, path: string | RegExp): MockRequest[];
 }
 
+/**
+ * Routes every page asks for on its own (the layout's active-windows banner); a test's routes
+ * override them. Answered, but not recorded in `calls`, so call counts stay about the page.
+ */
+const AMBIENT_ROUTES: MockRoutes = {
+  'GET /api/maintenance/windows': { windows: [], fetchedAt: 0, stale: false },
+};
+
 export function mockApi(routes: MockRoutes = {}): MockApi {
-  let compiled: CompiledRoute[] = Object.entries(routes).map(([k, v]) => compile(k, v));
+  const ambient = Object.entries(AMBIENT_ROUTES)
+    .filter(([k]) => !(k in routes))
+    .map(([k, v]) => ({ ...compile(k, v), ambient: true }));
+  let compiled: (CompiledRoute & { ambient?: boolean })[] = [...ambient, ...Object.entries(routes).map(([k, v]) => compile(k, v))];
   const calls: MockRequest[] = [];
 
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -109,7 +120,7 @@ export function mockApi(routes: MockRoutes = {}): MockApi {
       body: rawBody === undefined ? undefined : JSON.parse(rawBody),
       headers: new Headers(init?.headers),
     };
-    calls.push(request);
+    if (!route.ambient) calls.push(request);
     if (init?.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
     const result = await route.handler(request);
     if (result === NETWORK_ERROR) throw new TypeError('Failed to fetch');

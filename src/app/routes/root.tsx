@@ -4,6 +4,7 @@ import { roleAtLeast } from '../../contract/auth';
 import { paths } from '../../config/paths';
 import { Toaster } from '../../components/ui/toaster';
 import { UserMenu } from '../../features/auth/components/user-menu';
+import { ActiveWindowsBannerSlot } from '../../features/maintenance/components/active-windows-banner-slot';
 import { IncidentDetailSkeleton } from '../../features/incidents/components/incident-detail-skeleton';
 import { IncidentListSkeleton } from '../../features/incidents/components/incident-list-skeleton';
 import { DetailSkeleton } from '../../features/monitors/components/detail-skeleton';
@@ -23,7 +24,7 @@ function navLinkClass({ isActive }: { isActive: boolean }) {
   return `topnav__link${isActive ? ' is-active' : ''}`;
 }
 
-/** The shell: top nav (Monitors, Incidents, Teams, Service checks, Notifications in embedded mode, and Users, Audit and Integrations for admins), who is signed in, the page, and background-error notices. */
+/** The shell: top nav (Monitors, Maintenance, Incidents, Teams, Service checks, Notifications in embedded mode, and Users, Audit and Integrations for admins), who is signed in, the active maintenance windows, the page, and background-error notices. */
 export function RootLayout() {
   const { data: config } = useQuery(appConfigQueryOptions);
   // Not a suspense query: after a 401 the cache is cleared while this is still on screen.
@@ -47,6 +48,11 @@ export function RootLayout() {
             <li>
               <NavLink to={paths.monitors.getHref()} className={navLinkClass}>
                 Monitors
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.maintenance.getHref()} className={navLinkClass}>
+                Maintenance
               </NavLink>
             </li>
             <li>
@@ -102,6 +108,7 @@ export function RootLayout() {
         {user && <UserMenu user={user} />}
       </header>
       {navigation.state === 'loading' && <div className="nav-progress" role="progressbar" aria-label="Loading page" />}
+      {user && <ActiveWindowsBannerSlot />}
       <div id="content" className="shell__content">
         <Outlet />
       </div>

@@ -11,9 +11,11 @@ import type { GroupRow, MonitorRow } from '../store/types';
 import type { CheckRunInput } from './check-run-input';
 import { CheckStore, type CheckRunRow } from './check-store';
 import { DeliveryQueue, type Job } from './delivery-queue';
+import { downtimeEndJobs, type EvaluatedMonitor } from './downtime-ends';
 import { evaluateGroup, thresholdsOf } from './evaluate';
 import type { NotificationEvent, OrgFacts } from './notification-event';
 import { notificationJobs, planNotification, muteFor, type NotifierDeps } from './notifier';
+import { applyFirstRecovery, RecoveryMutes } from './recovery-mutes';
 import {
   byValues,
   groupNameFor,
@@ -64,6 +66,7 @@ function renotifyStatuses(options: Record<string, unknown>): Set<string> {
  */
 export class CheckEngine {
   readonly store: CheckStore;
+  private readonly recovery: RecoveryMutes;
   private readonly queue = new DeliveryQueue();
   private readonly notifier: NotifierDeps;
   private open = true;
@@ -71,6 +74,7 @@ export class CheckEngine {
 
   constructor(private readonly deps: CheckEngineDeps) {
     this.store = new CheckStore(deps.db);
+    this.recovery = new RecoveryMutes(deps.db);
     this.notifier = {
       store: this.store,
       webhooks: deps.webhooks,
@@ -89,6 +93,8 @@ export class CheckEngine {
       this.store.insertRuns(runs, msToUs(nowMs));
       let active: PreparedDowntime[] | null = null;
       const activeNow = () => (active ??= this.activeDowntimes(nowMs));
+      // Ends first: a group whose downtime just ended and that recovers in these runs is a first recovery.
+      jobs.push(...this.downtimeEnds(nowMs, activeNow));
       for (const live of this.serviceCheckMonitors()) {
         const matching = runs.filter((r) => runMatches(live.q, r));
         if (matching.length === 0) continue;
@@ -108,12 +114,13 @@ export class CheckEngine {
     this.queue.push(...jobs);
   }
 
-  /** No Data for silent groups (with notify_no_data), then renotifications that are due. */
+  /** Downtimes that ended (end notifications), No Data for silent groups (with notify_no_data), then renotifications that are due. */
   tick(nowMs = this.deps.now()): void {
     const jobs: Job[] = [];
     this.deps.db.transaction(() => {
       let active: PreparedDowntime[] | null = null;
       const activeNow = () => (active ??= this.activeDowntimes(nowMs));
+      jobs.push(...this.downtimeEnds(nowMs, activeNow));
       for (const id of this.store.monitorsWithLiveGroups()) {
         const live = this.liveMonitor(this.deps.monitors.get(id));
         if (!live) continue;
@@ -155,6 +162,47 @@ export class CheckEngine {
   }
 
   // ---------- internals ----------
+
+  /** End notifications and first-recovery mutes of the downtimes that stopped covering their groups. */
+  private downtimeEnds(nowMs: number, activeNow: () => PreparedDowntime[]): Job[] {
+    return downtimeEndJobs(
+      {
+        downtimes: this.deps.downtimes,
+        recovery: this.recovery,
+        evaluatedMonitors: () =>
+          this.serviceCheckMonitors().map((live) => ({ monitor: live.monitor, groups: this.deps.monitors.groupsOf(live.monitor.id) })),
+        notifyEnd: (target, g, label, atMs) => this.notifyEnd(target, g, label, atMs, activeNow()),
+      },
+      nowMs,
+    );
+  }
+
+  /** A group's current state, notified as a transition would be, because a downtime stopped covering it. */
+  private notifyEnd(target: EvaluatedMonitor, g: GroupRow, label: string, nowMs: number, active: readonly PreparedDowntime[]): Job[] {
+    const q = parseServiceCheckQuery(target.monitor.query);
+    const event: NotificationEvent = {
+      monitor: target.monitor,
+      group: g.name,
+      from: g.status,
+      to: g.status,
+      renotify: false,
+      label,
+      atMs: nowMs,
+      value: '',
+      hostName: groupVariables(g.name).host ?? '',
+      check: q?.check ?? '',
+    };
+    const planned = planNotification(event, active);
+    if (!planned.suppression) this.setNotified(target.monitor.id, g, nowMs);
+    return notificationJobs(this.notifier, planned);
+  }
+
+  private setNotified(monitorId: number, g: GroupRow, nowMs: number): void {
+    g.last_notified_ts = Math.floor(nowMs / 1000);
+    this.deps.db
+      .prepare('UPDATE monitor_groups SET last_notified_ts = ? WHERE monitor_id = ? AND name = ?')
+      .run(g.last_notified_ts, monitorId, g.name);
+  }
 
   private activeDowntimes(nowMs: number): PreparedDowntime[] {
     const nowUs = msToUs(nowMs);
@@ -268,7 +316,8 @@ export class CheckEngine {
     // A new group that starts OK is news to nobody.
     const notify = !(from === null && to === 'OK');
     const planned = notify ? planNotification(event, active) : null;
-    if (planned && !planned.mute) row.last_notified_ts = nowS;
+    if (planned && to === 'OK' && from !== 'OK') applyFirstRecovery(this.recovery, monitor, name, planned, active, nowMs);
+    if (planned && !planned.suppression) row.last_notified_ts = nowS;
 
     if (current) groups[i] = row;
     else groups.push(row);
@@ -307,10 +356,7 @@ export class CheckEngine {
       check: live.q.check,
     };
     const planned = planNotification(event, active);
-    g.last_notified_ts = Math.floor(nowMs / 1000);
-    this.deps.db
-      .prepare('UPDATE monitor_groups SET last_notified_ts = ? WHERE monitor_id = ? AND name = ?')
-      .run(g.last_notified_ts, monitor.id, g.name);
+    this.setNotified(monitor.id, g, nowMs);
     return notificationJobs(this.notifier, planned);
   }
 

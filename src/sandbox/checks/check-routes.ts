@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import { NOTIFICATION_OUTCOMES } from '../../contract/service-checks';
 import type { SandboxDeps } from '../lib/context';
-import { coveredGroups, downtimeStatus, prepareDowntime, targetsMonitor } from '../lib/downtime-matching';
+import { coveredGroups, prepareDowntime, targetsMonitor } from '../lib/downtime-matching';
+import { windowsBetween } from '../lib/downtime-schedule';
 import { badRequest } from '../lib/errors';
 import { INVALID_JSON } from '../lib/json-body';
 import { getMonitorOr404 } from '../lib/monitor-service';
@@ -98,20 +99,21 @@ export function registerCheckRoutes(app: Hono, deps: SandboxDeps, engine: CheckE
     const mutes: Record<string, unknown>[] = [];
     for (const row of deps.downtimes.list()) {
       const d = prepareDowntime(row);
-      if (!targetsMonitor(d, monitor) || row.start_us > nowUs) continue;
-      const ends = [row.end_us, row.canceled_us].filter((v): v is number => v !== null);
-      const end = ends.length > 0 ? Math.min(...ends) : null;
-      if (end !== null && (end <= fromUs || end <= row.start_us)) continue;
+      if (!targetsMonitor(d, monitor)) continue;
       const covered = coveredGroups(d, names.map((name) => ({ name })));
       if (covered.length === 0 && !d.matchAll) continue;
-      mutes.push({
-        downtime_id: row.id,
-        scope: row.scope,
-        start: usToMs(row.start_us),
-        end: end === null ? null : usToMs(end),
-        status: downtimeStatus(row, nowUs),
-        groups: covered,
-      });
+      // One entry per window that has begun: a one-off downtime's, or each occurrence of a recurring one.
+      for (const w of windowsBetween(row, fromUs, nowUs + 1)) {
+        const status = row.canceled_us !== null ? 'canceled' : w.endUs !== null && w.endUs <= nowUs ? 'ended' : 'active';
+        mutes.push({
+          downtime_id: row.id,
+          scope: row.scope,
+          start: usToMs(w.startUs),
+          end: w.endUs === null ? null : usToMs(w.endUs),
+          status,
+          groups: covered,
+        });
+      }
     }
 
     return c.json({

@@ -10,6 +10,8 @@ export interface NotificationEvent {
   from: string | null;
   to: string;
   renotify: boolean;
+  /** Replaces the transition text in the log, e.g. "downtime ended: Alert" for a downtime's end notification. */
+  label?: string;
   /** Epoch ms, from the sandbox clock. */
   atMs: number;
   /** The run's message ({{value}}), '' when none. */
@@ -19,8 +21,9 @@ export interface NotificationEvent {
   check: string;
 }
 
-/** "OK → Alert", "(new) → Alert", "Alert (renotify)". */
-export function transitionText(e: Pick<NotificationEvent, 'from' | 'to' | 'renotify'>): string {
+/** "OK → Alert", "(new) → Alert", "Alert (renotify)", or the event's own label. */
+export function transitionText(e: Pick<NotificationEvent, 'from' | 'to' | 'renotify' | 'label'>): string {
+  if (e.label) return e.label;
   if (e.renotify) return `${e.to} (renotify)`;
   return `${e.from ?? '(new)'} → ${e.to}`;
 }

@@ -27,12 +27,21 @@ export function muteFor(monitor: Pick<MonitorRow, 'id' | 'tags'>, group: string,
   return mutesFor(monitor, [{ name: group }], active)[0]?.downtime ?? null;
 }
 
-/** What an event leads to, decided when it happens: the rendered message, its handles and the mute (if any). */
+/** Why a notification is logged instead of delivered, naming the downtime responsible. */
+export interface Suppression {
+  downtimeId: string;
+  detail: string;
+}
+
+/** What an event leads to, decided when it happens: the rendered message, its handles, and whether it is suppressed. */
 export interface PlannedNotification {
   event: NotificationEvent;
   message: string;
   handles: Handle[];
+  /** The active downtime covering the group (if any). */
   mute: PreparedDowntime | null;
+  /** Set by a mute, or by a downtime's mute_first_recovery_notification; null: delivered. */
+  suppression: Suppression | null;
 }
 
 export function planNotification(event: NotificationEvent, active: readonly PreparedDowntime[]): PlannedNotification {
@@ -43,7 +52,9 @@ export function planNotification(event: NotificationEvent, active: readonly Prep
     value: event.value,
     renotify: event.renotify,
   }).trim();
-  return { event, message, handles: extractHandles(message), mute: muteFor(event.monitor, event.group, active) };
+  const mute = muteFor(event.monitor, event.group, active);
+  const suppression = mute ? { downtimeId: mute.row.id, detail: `muted by downtime ${mute.row.id} (scope ${mute.row.scope})` } : null;
+  return { event, message, handles: extractHandles(message), mute, suppression };
 }
 
 function baseRow(p: PlannedNotification, handle: Handle): Omit<NotificationRow, 'id' | 'outcome' | 'downtime_id' | 'receiver_status' | 'detail'> {
@@ -94,16 +105,16 @@ export function notificationJobs(all: NotifierDeps, p: PlannedNotification): Job
   const gen = all.generation();
   const deps: NotifierDeps = { ...all, isOpen: () => all.isOpen() && all.generation() === gen };
   return p.handles.map((handle): Job => {
-    if (p.mute) {
-      const d = p.mute.row;
+    const suppression = p.suppression;
+    if (suppression) {
       return () => {
         if (!deps.isOpen()) return;
         deps.store.insertNotification({
           ...baseRow(p, handle),
           outcome: 'suppressed',
-          downtime_id: d.id,
+          downtime_id: suppression.downtimeId,
           receiver_status: null,
-          detail: `muted by downtime ${d.id} (scope ${d.scope})`,
+          detail: suppression.detail,
         });
       };
     }

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../contract/recurrence';
 import { parseScope } from '../../contract/scope';
 import { additionalPropertyMessage, badRequest } from './errors';
 import { isPlainObject } from './json-body';
@@ -10,7 +11,12 @@ export const NOTIFY_END_TYPES = ['canceled', 'expired'] as const;
 export const DEFAULT_NOTIFY_END_STATES = ['alert', 'no data', 'warn'];
 export const DEFAULT_NOTIFY_END_TYPES = ['expired'];
 export const MAX_MONITOR_TAGS = 32;
-export const RECURRING_UNSUPPORTED = 'Recurring downtimes are not supported by the local Datadog yet';
+/** Datadog takes 1 to 5 recurrences in a schedule. */
+export const MAX_RECURRENCES = 5;
+export const MIXED_SCHEDULE =
+  'Invalid schedule: give either start and end (a one-off downtime) or recurrences and a timezone (a recurring one), not both';
+const SCHEDULE_KEYS = ['start', 'end', 'recurrences', 'timezone'];
+const RECURRENCE_KEYS = ['rrule', 'duration', 'start'];
 
 const ATTRIBUTES = new Set([
   'display_timezone',
@@ -31,11 +37,26 @@ export interface DowntimeAttributesInput {
   start?: number | null;
   /** undefined: not given; null: indefinite. */
   end?: number | null;
+  /** A recurring schedule; undefined when the body has none (then `start`/`end` may be given). */
+  recurring?: RecurringScheduleInput;
   message?: string | null;
   display_timezone?: string;
   notify_end_states?: string[];
   notify_end_types?: string[];
   mute_first_recovery_notification?: boolean;
+}
+
+/** One recurrence as given: `start` undefined or null means "now" in the schedule's timezone. */
+export interface RecurrenceInput {
+  rrule: string;
+  duration: string;
+  start?: string | null;
+}
+
+/** `schedule: {recurrences, timezone}`; either may be missing in a PATCH (the stored one is kept). */
+export interface RecurringScheduleInput {
+  recurrences?: RecurrenceInput[];
+  timezone?: string;
 }
 
 /** Unwraps {data:{type:"downtime", attributes, id?}}; returns attributes and data.id. */
@@ -88,6 +109,41 @@ function monitorIdentifier(v: unknown): { monitor_id: number } | { monitor_tags:
   return { monitor_tags: tags as string[] };
 }
 
+function recurrence(v: unknown, i: number): RecurrenceInput {
+  const at = `schedule.recurrences[${i}]`;
+  if (!isPlainObject(v)) notOfType(v, 'object');
+  for (const key of Object.keys(v)) if (!RECURRENCE_KEYS.includes(key)) throw badRequest(additionalPropertyMessage(key));
+  for (const key of ['rrule', 'duration'] as const) {
+    if (v[key] === undefined || v[key] === null) throw badRequest(`'${key}' is a required property of ${at}`);
+    if (typeof v[key] !== 'string') notOfType(v[key], 'string');
+  }
+  if (v.start !== undefined && v.start !== null && typeof v.start !== 'string') notOfType(v.start, 'string');
+  return {
+    rrule: (v.rrule as string).trim(),
+    duration: (v.duration as string).trim(),
+    start: typeof v.start === 'string' ? v.start.trim() : null,
+  };
+}
+
+/** `{recurrences, timezone}`: shapes only; the rules themselves are checked once the start is known. */
+function recurringSchedule(s: Record<string, unknown>): RecurringScheduleInput {
+  const out: RecurringScheduleInput = {};
+  if (s.timezone !== undefined && s.timezone !== null) {
+    if (typeof s.timezone !== 'string') notOfType(s.timezone, 'string');
+    if (!isTimeZone(s.timezone.trim())) throw badRequest(`Invalid schedule.timezone: unknown timezone ${repr(s.timezone)}`);
+    out.timezone = s.timezone.trim();
+  }
+  if (s.recurrences !== undefined && s.recurrences !== null) {
+    const list = s.recurrences;
+    if (!Array.isArray(list)) notOfType(list, 'array');
+    if (list.length === 0 || list.length > MAX_RECURRENCES) {
+      throw badRequest(`Invalid schedule.recurrences: give 1 to ${MAX_RECURRENCES} recurrences (got ${list.length})`);
+    }
+    out.recurrences = list.map(recurrence);
+  }
+  return out;
+}
+
 function time(v: unknown, name: string): number | null {
   if (v === null) return null;
   if (typeof v !== 'string') notOfType(v, 'string');
@@ -114,10 +170,13 @@ export function parseDowntimeAttributes(attrs: Record<string, unknown>, mode: 'c
   if (attrs.schedule !== undefined && attrs.schedule !== null) {
     const s = attrs.schedule;
     if (!isPlainObject(s)) notOfType(s, 'object');
-    if ('recurrences' in s || 'timezone' in s) throw badRequest(RECURRING_UNSUPPORTED);
     for (const key of Object.keys(s)) {
-      if (key !== 'start' && key !== 'end') throw badRequest(additionalPropertyMessage(key));
+      if (!SCHEDULE_KEYS.includes(key)) throw badRequest(additionalPropertyMessage(key));
     }
+    const oneOff = 'start' in s || 'end' in s;
+    const recurring = 'recurrences' in s || 'timezone' in s;
+    if (oneOff && recurring) throw badRequest(MIXED_SCHEDULE);
+    if (recurring) out.recurring = recurringSchedule(s);
     if ('start' in s) out.start = time(s.start, 'schedule.start');
     if ('end' in s) out.end = time(s.end, 'schedule.end');
   }
@@ -139,13 +198,4 @@ export function parseDowntimeAttributes(attrs: Record<string, unknown>, mode: 'c
     out.mute_first_recovery_notification = attrs.mute_first_recovery_notification;
   }
   return out;
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DowntimeRow } from '../store/types';
-import { activeDowntimes, downtimeStatus, mutesFor, prepareDowntime, targetsMonitor } from './downtime-matching';
+import { activeDowntimes, mutesFor, prepareDowntime, targetsMonitor } from './downtime-matching';
+import { downtimeStatus } from './downtime-schedule';
 
 const NOW = 1_000_000_000_000;
 function dt(over: Partial<DowntimeRow>): DowntimeRow {
@@ -11,6 +12,8 @@ function dt(over: Partial<DowntimeRow>): DowntimeRow {
     scope: '*',
     start_us: NOW - 1,
     end_us: null,
+    recurrences: null,
+    timezone: null,
     message: null,
     display_timezone: 'UTC',
     notify_end_states: [],
@@ -20,6 +23,7 @@ function dt(over: Partial<DowntimeRow>): DowntimeRow {
     created_us: NOW - 1,
     modified_us: NOW - 1,
     created_by: 1,
+    end_handled_us: null,
     ...over,
   };
 }

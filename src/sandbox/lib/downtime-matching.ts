@@ -1,19 +1,15 @@
 import { groupTags, isMatchAll, matchesScope, parseScope, type ScopeExpr } from '../../contract/scope';
 import type { DowntimeRow, GroupRow, MonitorRow } from '../store/types';
-
-export type DowntimeStatus = 'active' | 'scheduled' | 'ended' | 'canceled';
-
-/** A downtime's status by the clock. */
-export function downtimeStatus(d: DowntimeRow, nowUs: number): DowntimeStatus {
-  if (d.canceled_us !== null) return 'canceled';
-  if (d.end_us !== null && d.end_us <= nowUs) return 'ended';
-  if (d.start_us > nowUs) return 'scheduled';
-  return 'active';
-}
+import { activeWindow, type MuteWindow } from './downtime-schedule';
 
 /** A downtime with its scope parsed once, for matching against many groups. */
 export interface PreparedDowntime {
   row: DowntimeRow;
+  /**
+   * The window it mutes in: for an active recurring downtime the current occurrence, otherwise
+   * the row's own start and end. What matching_downtimes, silenced and downtime_matches show.
+   */
+  window: MuteWindow;
   /** null when the stored scope no longer parses (it then matches nothing). */
   expr: ScopeExpr | null;
   matchAll: boolean;
@@ -21,11 +17,12 @@ export interface PreparedDowntime {
   tags: string[] | null;
 }
 
-export function prepareDowntime(row: DowntimeRow): PreparedDowntime {
+export function prepareDowntime(row: DowntimeRow, window: MuteWindow = { startUs: row.start_us, endUs: row.end_us }): PreparedDowntime {
   const parsed = parseScope(row.scope);
   const expr = parsed.ok ? parsed.expr : null;
   return {
     row,
+    window,
     expr,
     matchAll: expr !== null && isMatchAll(expr),
     tags: row.monitor_tags === null ? null : row.monitor_tags.map((t) => t.toLowerCase()),
@@ -75,7 +72,12 @@ export function mutesFor(
   return out;
 }
 
-/** The active downtimes at `nowUs`, prepared. */
+/** The active downtimes at `nowUs` (a recurring one only during an occurrence), prepared. */
 export function activeDowntimes(live: readonly DowntimeRow[], nowUs: number): PreparedDowntime[] {
-  return live.filter((d) => downtimeStatus(d, nowUs) === 'active').map(prepareDowntime);
+  const out: PreparedDowntime[] = [];
+  for (const d of live) {
+    const window = activeWindow(d, nowUs);
+    if (window) out.push(prepareDowntime(d, window));
+  }
+  return out;
 }

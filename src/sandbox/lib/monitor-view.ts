@@ -26,7 +26,7 @@ export function silencedMap(mutes: readonly MonitorMute[]): Record<string, numbe
   const out: Record<string, number | null> = {};
   for (const { downtime } of mutes) {
     const scope = downtime.row.scope;
-    const end = downtime.row.end_us === null ? null : usToS(downtime.row.end_us);
+    const end = downtime.window.endUs === null ? null : usToS(downtime.window.endUs);
     if (!(scope in out)) out[scope] = end;
     else if (out[scope] !== null) out[scope] = end === null ? null : Math.max(out[scope]!, end);
   }
@@ -93,8 +93,9 @@ export function renderMonitor(
     out.matching_downtimes = mutes.map(({ downtime, groups: covered }) => ({
       id: downtime.row.id,
       monitor_id: downtime.row.monitor_id,
-      start: usToS(downtime.row.start_us),
-      end: downtime.row.end_us === null ? null : usToS(downtime.row.end_us),
+      // A recurring downtime shows the occurrence in progress.
+      start: usToS(downtime.window.startUs),
+      end: downtime.window.endUs === null ? null : usToS(downtime.window.endUs),
       scope: [downtime.row.scope],
       groups: covered,
       active: true,

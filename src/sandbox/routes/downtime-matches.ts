@@ -24,8 +24,9 @@ export function registerDowntimeMatchRoutes(app: Hono, deps: SandboxDeps): void 
           // A "*" scope is reported as covering "*" (REC), not as a list of group names.
           groups: downtime.matchAll ? ['*'] : groups,
           scope: downtime.row.scope,
-          start: isoMicro(downtime.row.start_us),
-          end: downtime.row.end_us === null ? null : isoMicro(downtime.row.end_us),
+          // A recurring downtime matches during an occurrence, and shows that occurrence.
+          start: isoMicro(downtime.window.startUs),
+          end: downtime.window.endUs === null ? null : isoMicro(downtime.window.endUs),
         },
       })),
       meta: { page: { total_filtered_count: mutes.length } },

@@ -126,7 +126,7 @@ describe('POST /api/v2/downtime', () => {
     ['end before start', { schedule: { start: iso(TEST_NOW_MS), end: iso(TEST_NOW_MS - 1000) } }, /end must be after/],
     ['end equals start', { schedule: { start: iso(TEST_NOW_MS), end: iso(TEST_NOW_MS) } }, /end must be after/],
     ['bad date', { schedule: { end: 'tomorrow' } }, /ISO-8601/],
-    ['recurring', { schedule: { recurrences: [{ rrule: 'FREQ=DAILY', duration: '1h' }] } }, /Recurring downtimes are not supported/],
+    ['start and recurrences', { schedule: { start: null, recurrences: [{ rrule: 'FREQ=DAILY', duration: '1h' }] } }, /either start and end .* or recurrences/],
     ['bad end state', { notify_end_states: ['ok'] }, /is not one of/],
     ['bad end type', { notify_end_types: ['finished'] }, /is not one of/],
     ['bad timezone', { display_timezone: 'Mars/Olympus' }, /display_timezone/],
@@ -140,13 +140,13 @@ describe('POST /api/v2/downtime', () => {
     expect(r.body.errors[0]).toMatch(message);
   });
 
-  it('answers the exact recurring message', async () => {
+  it('answers a clear message for an empty list of recurrences', async () => {
     const r = await t.call(
       'POST',
       '/api/v2/downtime',
       body({ monitor_identifier: { monitor_id: A.checkoutLatency.id }, scope: '*', schedule: { recurrences: [], timezone: 'UTC' } }),
     );
-    expect(r.body).toEqual({ errors: ['Recurring downtimes are not supported by the local Datadog yet'] });
+    expect(r.body).toEqual({ errors: ['Invalid schedule.recurrences: give 1 to 5 recurrences (got 0)'] });
   });
 
   it('rejects a wrong envelope', async () => {
@@ -162,8 +162,8 @@ describe('GET /api/v2/downtime', () => {
   it('lists every downtime oldest first, without relationships, with total_filtered_count', async () => {
     const r = await t.call('GET', '/api/v2/downtime');
     expect(r.status).toBe(200);
-    expect(r.body.meta).toEqual({ page: { total_filtered_count: 5 } });
-    expect(r.body.data).toHaveLength(5);
+    expect(r.body.meta).toEqual({ page: { total_filtered_count: 6 } });
+    expect(r.body.data).toHaveLength(6);
     expect(r.body).not.toHaveProperty('included');
     expect(r.body.data[0]).not.toHaveProperty('relationships');
     const statuses = Object.fromEntries(r.body.data.map((d: Json) => [d.id, d.attributes.status]));
@@ -173,6 +173,8 @@ describe('GET /api/v2/downtime', () => {
       [A.fullyMuted.downtimeId]: 'active',
       [A.partiallyMuted.downtimeId]: 'active',
       [A.scheduled.downtimeId]: 'scheduled',
+      // Daily 03:00-03:30 Berlin; the test clock is 13:00 Berlin time.
+      [A.recurring.downtimeId]: 'scheduled',
     });
   });
 
@@ -188,7 +190,7 @@ describe('GET /api/v2/downtime', () => {
     expect(p0.body.data).toHaveLength(2);
     expect(p1.body.data).toHaveLength(2);
     expect(p1.body.data[0].id).not.toBe(p0.body.data[0].id);
-    expect(p0.body.meta.page.total_filtered_count).toBe(5);
+    expect(p0.body.meta.page.total_filtered_count).toBe(6);
   });
 
   it('includes creators and monitors when asked', async () => {

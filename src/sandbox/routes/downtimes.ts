@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { SandboxDeps } from '../lib/context';
 import { parseDowntimeAttributes, unwrapDowntimeBody } from '../lib/downtime-input';
-import { downtimeStatus } from '../lib/downtime-matching';
+import { downtimeStatus } from '../lib/downtime-schedule';
 import { createDowntime, updateDowntime } from '../lib/downtime-service';
 import { renderDowntime, renderMonitorIncluded } from '../lib/downtime-view';
 import { renderUserIncluded } from '../lib/user-view';

@@ -103,6 +103,19 @@ describe('POST /api/v1/monitor/{id}/unmute', () => {
     expect((await downtimesOf(M))[0].attributes.status).toBe('canceled');
   });
 
+  it('cancels a recurring window only during an occurrence (then it is a mute); otherwise it stays scheduled', async () => {
+    const schedule = (start: string) => ({ recurrences: [{ rrule: 'FREQ=DAILY', duration: '1h', start }], timezone: 'UTC' });
+    const create = async (start: string) =>
+      (await t.call('POST', '/api/v2/downtime', { data: { type: 'downtime', attributes: { monitor_identifier: { monitor_id: M }, scope: '*', schedule: schedule(start) } } }))
+        .body.data.id as string;
+    const during = await create('2025-03-01T11:30');
+    const later = await create('2025-03-01T20:00');
+    const r = await t.call('POST', `/api/v1/monitor/${M}/unmute?all_scopes=true`);
+    expect(r.body.options.silenced).toEqual({});
+    const statuses = Object.fromEntries((await downtimesOf(M)).map((d: Json) => [d.id, d.attributes.status]));
+    expect(statuses).toEqual({ [during]: 'canceled', [later]: 'scheduled' });
+  });
+
   it('answers 404 for an unknown monitor', async () => {
     expect((await t.call('POST', '/api/v1/monitor/5/unmute', {})).status).toBe(404);
   });

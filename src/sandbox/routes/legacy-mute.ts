@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { normalizeScope, parseScope } from '../../contract/scope';
 import type { SandboxDeps } from '../lib/context';
+import { downtimeStatus, isRecurring } from '../lib/downtime-schedule';
 import { createDowntime } from '../lib/downtime-service';
 import { badRequest } from '../lib/errors';
 import { isPlainObject, readJson } from '../lib/json-body';
@@ -71,6 +72,8 @@ export function registerLegacyMuteRoutes(app: Hono, deps: SandboxDeps): void {
     deps.db.transaction(() => {
       for (const d of deps.downtimes.listLive(now)) {
         if (d.monitor_id !== m.id) continue;
+        // A v1 mute is a one-off downtime; a recurring window is "muted" only during an occurrence.
+        if (isRecurring(d) && downtimeStatus(d, now) !== 'active') continue;
         if (wanted === null || normalizeScope(d.scope) === wanted) deps.downtimes.cancel(d.id, now);
       }
     })();

@@ -107,8 +107,9 @@ export function registerGroupSearchRoutes(app: Hono, deps: SandboxDeps): void {
       const covering = targeting.map((d) => ({ d, names: new Set(coveredGroups(d, gs)) }));
       const allTagsLower = m.tags.map((t) => t.toLowerCase());
       for (const g of gs) {
-        const mutes = covering.filter((x) => x.names.has(g.name)).map((x) => x.d.row);
-        const until = mutes.some((d) => d.end_us === null) ? null : Math.max(0, ...mutes.map((d) => usToS(d.end_us!)));
+        // window: the row's start and end, or a recurring downtime's current occurrence.
+        const mutes = covering.filter((x) => x.names.has(g.name)).map((x) => ({ ...x.d.window, id: x.d.row.id, scope: x.d.row.scope }));
+        const until = mutes.some((d) => d.endUs === null) ? null : Math.max(0, ...mutes.map((d) => usToS(d.endUs!)));
         rows.push({
           monitor: m,
           group: g.name,
@@ -122,8 +123,8 @@ export function registerGroupSearchRoutes(app: Hono, deps: SandboxDeps): void {
           downtimes: mutes.map((d) => ({
             id: d.id,
             scope: d.scope,
-            start: usToS(d.start_us),
-            end: d.end_us === null ? null : usToS(d.end_us),
+            start: usToS(d.startUs),
+            end: d.endUs === null ? null : usToS(d.endUs),
           })),
         });
       }

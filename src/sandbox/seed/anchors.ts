@@ -100,7 +100,25 @@ export const DEMO_ANCHORS = {
     scope: '*',
   },
 
-  /** A team with no downtimes at all, with groups in Alert and Warn: the one to bulk-mute. */
+  /**
+   * Recurring (issue 7): "Nightly search reindex", daily at 03:00 Europe/Berlin for 30 minutes, on
+   * monitor_tags ["team:search"] with scope "env:prod" (the search monitors' env:prod host groups).
+   * Its first occurrence is at 03:00 Berlin time 14 days before the seeding day. Active only
+   * between 03:00 and 03:30 Berlin time, so at the tests' noon clock it is "scheduled".
+   */
+  recurring: {
+    downtimeId: '7e1d2c3b-4a59-4b68-8c77-d6e5f4a3b206',
+    message: 'Nightly search reindex: the catalog index is rebuilt and search runs hot. @slack-search-oncall',
+    monitorTags: ['team:search'],
+    scope: 'env:prod',
+    rrule: 'FREQ=DAILY',
+    duration: '30m',
+    wallTime: '03:00',
+    timezone: 'Europe/Berlin',
+    startsDaysBeforeSeed: 14,
+  },
+
+  /** A team with no one-off downtimes, with groups in Alert and Warn: the one to bulk-mute. */
   bulkMuteTeam: {
     team: 'search',
     monitorIds: DEMO_CATALOG.filter((s) => s.team === 'search').map((s) => demoMonitorId(s.key)),

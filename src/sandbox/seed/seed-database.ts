@@ -10,7 +10,7 @@ import { insertUser, insertUserIfMissing } from '../store/users-store';
 import type { UserRow } from '../store/types';
 import { seedBulkMonitors } from './bulk-monitors';
 import { FIRST_MONITOR_ID } from './catalog';
-import { seedDemoDowntimes } from './demo-downtimes';
+import { demoRecurringDowntime, seedDemoDowntimes } from './demo-downtimes';
 import { seedDemoIncidents } from './demo-incidents';
 import { seedDemoIntegrations, seedDemoIntegrationsIfEmpty } from './demo-integrations';
 import { seedDemoMonitorIfMissing, seedDemoMonitors } from './demo-monitors';
@@ -73,6 +73,12 @@ export function seedDatabase(db: Db, o: SeedOptions): void {
  * new users, teams and incidents (relative to now); any org gets the users.
  */
 export function upgradeSeed(db: Db, fromVersion: number, nowUs: number): void {
+  if (fromVersion > 0 && fromVersion < 5 && getMeta(db, 'seed') === 'demo') {
+    // Maintenance planning (issue 7): a demo org from before schema 5 gets the nightly recurring window, once.
+    const downtimes = new DowntimesStore(db);
+    const row = demoRecurringDowntime(nowUs);
+    if (!downtimes.get(row.id)) downtimes.insert(row);
+  }
   if (fromVersion < 4 && getMeta(db, 'seed') === 'demo') {
     // Service checks (issue 6): a demo org from before schema 4 gets the live app.ok service check monitor, once.
     db.transaction(() => {

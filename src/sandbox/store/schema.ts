@@ -5,9 +5,11 @@
  */
 /**
  * 2 added teams, memberships, incidents, todos and transitions; 3 added the Datadog and Atlas integrations;
- * 4 added service check runs, group transitions and the notification log.
+ * 4 added service check runs, group transitions and the notification log; 5 added recurring downtimes
+ * (`downtimes.recurrences`, `timezone`), what the engine has handled of their ends (`end_handled_us`)
+ * and `downtime_recovery_mutes`. Columns added to an existing table are in SCHEMA_COLUMN_UPGRADES.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -72,7 +74,10 @@ CREATE TABLE IF NOT EXISTS downtimes (
   canceled_us INTEGER,
   created_us INTEGER NOT NULL,
   modified_us INTEGER NOT NULL,
-  created_by INTEGER NOT NULL
+  created_by INTEGER NOT NULL,
+  recurrences TEXT,
+  timezone TEXT,
+  end_handled_us INTEGER
 );
 CREATE INDEX IF NOT EXISTS downtimes_monitor ON downtimes(monitor_id);
 
@@ -293,10 +298,27 @@ CREATE TABLE IF NOT EXISTS notification_log (
 );
 CREATE INDEX IF NOT EXISTS notification_log_monitor ON notification_log(monitor_id, id);
 
+-- mute_first_recovery_notification (issue 7), per downtime window and monitor group:
+-- 'pending': the window ended with the group not OK, so its next recovery is not delivered;
+-- 'spent': the group recovered while the window was active, so nothing is pending when it ends.
+-- window_start_us names the window (a recurring downtime's occurrence; a one-off's start).
+CREATE TABLE IF NOT EXISTS downtime_recovery_mutes (
+  downtime_id TEXT NOT NULL,
+  window_start_us INTEGER NOT NULL,
+  monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+  group_name TEXT NOT NULL,
+  state TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  PRIMARY KEY (downtime_id, window_start_us, monitor_id, group_name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS downtime_recovery_mutes_group ON downtime_recovery_mutes(monitor_id, group_name);
+
 `;
 
 /** Tables in the order reset() empties them (children first). */
 export const TABLES = [
+  // Maintenance planning (issue 7)
+  'downtime_recovery_mutes',
   // Service checks (issue 6)
   'notification_log',
   'group_transitions',
@@ -324,3 +346,13 @@ export const TABLES = [
   'users',
   'meta',
 ] as const;
+
+/**
+ * Columns later schemas added to tables an older file already has (CREATE TABLE IF NOT EXISTS
+ * leaves those alone): added by `openDb` when missing, so an upgrade is idempotent.
+ */
+export const SCHEMA_COLUMN_UPGRADES: readonly { version: number; table: string; column: string; definition: string }[] = [
+  { version: 5, table: 'downtimes', column: 'recurrences', definition: 'TEXT' },
+  { version: 5, table: 'downtimes', column: 'timezone', definition: 'TEXT' },
+  { version: 5, table: 'downtimes', column: 'end_handled_us', definition: 'INTEGER' },
+];

@@ -1,4 +1,5 @@
 /** Rows as the sandbox's code sees them (JSON columns parsed, booleans real). */
+import type { Recurrence } from '../../contract/recurrence';
 
 export interface UserRow {
   id: number;
@@ -45,8 +46,14 @@ export interface DowntimeRow {
   monitor_id: number | null;
   monitor_tags: string[] | null;
   scope: string;
+  /** One-off: the start. Recurring: the earliest recurrence start, as an instant (for ordering and history). */
   start_us: number;
+  /** One-off: the end, null for indefinite. Recurring: always null (the rules say when it ends). */
   end_us: number | null;
+  /** Recurring: Datadog's `schedule.recurrences` (1 to 5); null for a one-off downtime. */
+  recurrences: Recurrence[] | null;
+  /** Recurring: the timezone the rules run in; null for a one-off downtime. */
+  timezone: string | null;
   message: string | null;
   display_timezone: string;
   notify_end_states: string[];
@@ -56,4 +63,9 @@ export interface DowntimeRow {
   created_us: number;
   modified_us: number;
   created_by: number;
+  /**
+   * The check engine has handled every end of this downtime (expiry or cancellation) up to this
+   * instant (epoch µs): end notifications are sent once. null: nothing yet (counts from created_us).
+   */
+  end_handled_us: number | null;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { startTestReceiver, type Respond, type TestReceiver } from '../lib/webhook-test-receiver';
 import type { SandboxOptions } from '../create-sandbox';
 import { DEMO_ANCHORS } from '../seed/anchors';
@@ -79,4 +80,36 @@ export async function receiverFor(t: TempSandbox, respond?: Respond): Promise<Te
   const r = await startTestReceiver(respond);
   await bridgeTo(t, `${r.url}/ops-bridge`);
   return r;
+}
+
+/**
+ * Harnesses, receivers and data dirs a test file opens, closed after each test: call once at
+ * the top of a file (it registers the afterEach).
+ */
+export function trackedHarnesses(afterEachHook: (fn: () => Promise<void>) => void): {
+  make: (...args: Parameters<typeof harness>) => CheckHarness;
+  receiver: (h: CheckHarness) => Promise<TestReceiver>;
+  keepDir: (dir: string) => void;
+} {
+  const open: CheckHarness[] = [];
+  const receivers: TestReceiver[] = [];
+  const dirs: string[] = [];
+  afterEachHook(async () => {
+    while (open.length) open.pop()!.t.dispose();
+    while (receivers.length) await receivers.pop()!.close();
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    make: (...args) => {
+      const h = harness(...args);
+      open.push(h);
+      return h;
+    },
+    receiver: async (h) => {
+      const r = await receiverFor(h.t);
+      receivers.push(r);
+      return r;
+    },
+    keepDir: (dir) => dirs.push(dir),
+  };
 }

@@ -61,6 +61,16 @@ describe('GET /api/openapi.json', () => {
         'patch /api/users/{username}',
         'get /api/audit',
         'get /api/audit.csv',
+        'get /api/maintenance/windows',
+        'post /api/maintenance/windows',
+        'get /api/maintenance/windows/{id}',
+        'post /api/maintenance/windows/{id}/extend',
+        'post /api/maintenance/windows/{id}/end',
+        'put /api/maintenance/windows/{id}/end-settings',
+        'post /api/maintenance/windows/{id}/until-recovered',
+        'post /api/maintenance/preview',
+        'get /api/maintenance/hygiene',
+        'post /api/maintenance/cleanup',
       ]),
     );
   });
@@ -77,6 +87,9 @@ describe('GET /api/openapi.json', () => {
     expect(doc.paths['/api/monitors/{id}/mute']?.post?.['x-min-role']).toBe('responder');
     expect(doc.paths['/api/users']?.post?.['x-min-role']).toBe('admin');
     expect(doc.paths['/api/monitors']?.get?.['x-min-role']).toBe('viewer');
+    expect(doc.paths['/api/maintenance/windows']?.post?.['x-min-role']).toBe('responder');
+    expect(doc.paths['/api/maintenance/preview']?.post?.['x-min-role']).toBe('viewer');
+    expect(doc.paths['/api/maintenance/cleanup']?.post?.['x-min-role']).toBe('admin');
     expect(doc.components.securitySchemes).toEqual({
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: '__Host-watchdeck_session' }),
       csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF' }),

@@ -36,6 +36,19 @@ const PARAMS: Record<string, Record<string, string>> = {
   '/api/integrations/webhook-variables/:name': { name: 'MATRIX_VAR' },
   '/api/integrations/atlas/projects/:projectId': { projectId: '5f1a2b3c4d5e6f7a8b9c0d1e' },
   '/api/integrations/atlas/projects/:projectId/:type': { projectId: '5f1a2b3c4d5e6f7a8b9c0d1e', type: 'PAGER_DUTY' },
+  '/api/maintenance/windows/:id': { id: UUID_A },
+  '/api/maintenance/windows/:id/extend': { id: UUID_A },
+  '/api/maintenance/windows/:id/end': { id: UUID_A },
+  '/api/maintenance/windows/:id/end-settings': { id: UUID_A },
+  '/api/maintenance/windows/:id/until-recovered': { id: UUID_A },
+};
+
+/** A plan within every guardrail for a responder (so only the role decides). */
+const MATRIX_PLAN = {
+  targets: { monitorIds: [42], monitorTags: [] },
+  scope: '*',
+  schedule: { kind: 'once', start: null, end: NOW + 3_600_000 },
+  reason: 'matrix',
 };
 
 const BODIES: Record<string, unknown> = {
@@ -67,6 +80,13 @@ const BODIES: Record<string, unknown> = {
   'post /api/integrations/atlas/projects/:projectId/:type': { serviceKey: 'matrix-service-key-1234' },
   'put /api/integrations/atlas/projects/:projectId/:type': { serviceKey: 'matrix-service-key-5678' },
   'post /api/service-checks': { check: 'app.ok', host: 'matrix-host', status: 2, tags: ['env:prod'] },
+  'post /api/maintenance/preview': MATRIX_PLAN,
+  'post /api/maintenance/windows': MATRIX_PLAN,
+  'post /api/maintenance/windows/:id/extend': { minutes: 30 },
+  'put /api/maintenance/windows/:id/end-settings': {
+    endSettings: { notifyEndStates: ['alert'], notifyEndTypes: ['expired'], muteFirstRecovery: false },
+  },
+  'post /api/maintenance/cleanup': { windowIds: [UUID_A] },
 };
 
 const table = routeTable({ testControls: true });

@@ -4,6 +4,7 @@ import { downtimeRoutes } from './downtimes/downtimes.handlers';
 import type { BoundRoute } from './define-route';
 import { incidentRoutes } from './incidents/incidents.handlers';
 import { integrationRoutes } from './integrations/integrations.handlers';
+import { maintenanceRoutes } from './maintenance/maintenance.handlers';
 import { metaRoutes } from './meta/meta.handlers';
 import { monitorRoutes } from './monitors/monitors.handlers';
 import { peopleRoutes } from './people/people.handlers';
@@ -24,6 +25,7 @@ export function routeTable(options: { testControls: boolean }): BoundRoute[] {
     ...sessionRoutes,
     ...monitorRoutes,
     ...downtimeRoutes,
+    ...maintenanceRoutes,
     ...userRoutes,
     ...auditRoutes,
     ...incidentRoutes,

@@ -82,7 +82,7 @@ describe('service check runs submitted through watchdeck', () => {
       store.close();
       const check = new Database(path.join(dir, STORE_FILE));
       expect(check.pragma('user_version', { simple: true })).toBe(STORE_SCHEMA_VERSION);
-      expect(STORE_SCHEMA_VERSION).toBe(4);
+      expect(STORE_SCHEMA_VERSION).toBe(5);
       check.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -71,7 +71,7 @@ describe('incident events in the BFF store', () => {
     store.close();
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(STORE_SCHEMA_VERSION);
-    expect(STORE_SCHEMA_VERSION).toBe(4);
+    expect(STORE_SCHEMA_VERSION).toBe(5);
     raw.close();
   });
 });

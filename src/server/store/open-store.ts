@@ -5,6 +5,7 @@ import { AuditStore } from './audit-store';
 import { CheckSubmissionsStore } from './check-submissions-store';
 import { IncidentEventsStore } from './incident-events-store';
 import { IntegrationNamesStore } from './integration-names-store';
+import { MaintenanceWatchesStore } from './maintenance-watches-store';
 import { STORE_SCHEMA_SQL, STORE_SCHEMA_VERSION } from './schema';
 import { SessionsStore } from './sessions-store';
 import { UsersStore } from './users-store';
@@ -21,6 +22,8 @@ export interface BffStore {
   integrationNames: IntegrationNamesStore;
   /** Service check runs submitted through watchdeck (the newest ones). */
   checkSubmissions: CheckSubmissionsStore;
+  /** Maintenance windows kept alive until the groups that would notify at their end recover. */
+  maintenanceWatches: MaintenanceWatchesStore;
   /** The SQLite file, or ":memory:". */
   location: string;
   close(): void;
@@ -56,6 +59,7 @@ export function openStore(where: { dataDir: string } | ':memory:'): BffStore {
     incidentEvents: new IncidentEventsStore(db),
     integrationNames: new IntegrationNamesStore(db),
     checkSubmissions: new CheckSubmissionsStore(db),
+    maintenanceWatches: new MaintenanceWatchesStore(db),
     location,
     close: () => db.close(),
   };

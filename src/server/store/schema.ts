@@ -5,11 +5,12 @@
  * (since version 3) the names of the integration items watchdeck added
  * (Slack accounts, PagerDuty services, webhooks, custom variables), for the
  * Datadogs that cannot list them, and (since version 4) the service check
- * runs submitted through watchdeck (the newest 1000). Never a secret.
+ * runs submitted through watchdeck (the newest 1000), and (since version 5)
+ * the maintenance windows kept alive until their groups recover. Never a secret.
  * Every statement is IF NOT EXISTS, so an older file gains the new tables
  * when it is opened.
  */
-export const STORE_SCHEMA_VERSION = 4;
+export const STORE_SCHEMA_VERSION = 5;
 
 export const STORE_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS users (
@@ -78,4 +79,12 @@ CREATE TABLE IF NOT EXISTS check_submissions (
   submitted_by TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS check_submissions_by_check_host ON check_submissions (check_name, host_name, at);
+
+CREATE TABLE IF NOT EXISTS maintenance_watches (
+  window_id  TEXT PRIMARY KEY,
+  groups     TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  cap_at     INTEGER
+) STRICT;
 `;

@@ -11,6 +11,7 @@ import { monitorQueries } from '../api/monitor-queries';
 import { updateListRow } from '../api/optimistic-cache';
 import { muteMonitor, type MuteVariables } from '../api/use-mute-monitor';
 import { useMuteLimits } from '../hooks/use-mute-limits';
+import { rememberMuteEnd } from '../utils/last-mute-end';
 import { DEFAULT_END, describeEnd, reasonError, resolveEnd, type EndChoice } from '../utils/mute-end';
 import { applyMuteToSummary } from '../utils/optimistic';
 import { BulkMuteResults, type BulkResult } from './bulk-mute-results';
@@ -24,6 +25,10 @@ export const BULK_CONCURRENCY = 4;
 interface BulkMuteDialogProps {
   monitors: MonitorSummary[];
   onClose: () => void;
+  /** The end to preselect (the `m` shortcut passes the last one used); default 1 hour. */
+  initialEnd?: EndChoice;
+  /** Focus the reason first, the one field left to fill when the rest is preset. */
+  focusReason?: boolean;
 }
 
 type Phase = 'form' | 'running' | 'done';
@@ -33,11 +38,11 @@ type Phase = 'form' | 'running' | 'done';
  * runs 4 at a time with a progress bar, then shows every result and lets
  * the failed ones be retried alone.
  */
-export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
+export function BulkMuteDialog({ monitors, onClose, initialEnd = DEFAULT_END, focusReason = false }: BulkMuteDialogProps) {
   const queryClient = useQueryClient();
   const limits = useMuteLimits();
   const [scope, setScope] = useState('*');
-  const [end, setEnd] = useState<EndChoice>(DEFAULT_END);
+  const [end, setEnd] = useState<EndChoice>(initialEnd);
   const [reason, setReason] = useState('');
   const [phase, setPhase] = useState<Phase>('form');
   const [results, setResults] = useState<ReadonlyMap<number, BulkResult>>(new Map());
@@ -69,7 +74,7 @@ export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
       targets.forEach((m) => next.set(m.id, { state: 'queued' }));
       return next;
     });
-    await runWithConcurrency(
+    const settled = await runWithConcurrency(
       targets,
       BULK_CONCURRENCY,
       (m) => muteMonitor(m.id, vars),
@@ -81,6 +86,7 @@ export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
         if (result.status === 'fulfilled') updateListRow(queryClient, m.id, (row) => applyMuteToSummary(row, vars));
       },
     );
+    if (settled.some((r) => r.status === 'fulfilled')) rememberMuteEnd(end);
     setPhase('done');
   };
 
@@ -145,7 +151,7 @@ export function BulkMuteDialog({ monitors, onClose }: BulkMuteDialogProps) {
             minUntil={toDateTimeLocalValue(now)}
             limits={limits}
           />
-          <ReasonField value={reason} onChange={setReason} error={attempted ? missingReason : null} />
+          <ReasonField value={reason} onChange={setReason} error={attempted ? missingReason : null} autoFocus={focusReason} />
           <section aria-labelledby="bulk-targets">
             <h3 id="bulk-targets" className="section-title">
               These {plural(n, 'monitor')} will be muted

@@ -1,15 +1,29 @@
 import type { MonitorSummary } from '../../../contract/monitors';
 import { toApiError } from '../../../lib/api-client';
 
-export type BulkResult = { state: 'queued' } | { state: 'ok' } | { state: 'failed'; error: unknown };
+export type BulkResult =
+  | { state: 'queued' }
+  | { state: 'ok'; note?: string }
+  | { state: 'skipped'; note: string }
+  | { state: 'failed'; error: unknown };
 
 interface BulkMuteResultsProps {
   monitors: MonitorSummary[];
   results: ReadonlyMap<number, BulkResult>;
+  /** What a success reads as: "Muted" or "Unmuted". */
+  okLabel?: string;
 }
 
-/** One line per monitor: muted, failed (with the reason and code), or still queued. */
-export function BulkMuteResults({ monitors, results }: BulkMuteResultsProps) {
+const MARKS = { ok: '✓', skipped: '–', queued: '…' } as const;
+
+function resultText(r: Exclude<BulkResult, { state: 'failed' }>, okLabel: string): string {
+  if (r.state === 'queued') return 'Waiting';
+  if (r.state === 'skipped') return `Skipped: ${r.note}`;
+  return r.note ? `${okLabel}: ${r.note}` : okLabel;
+}
+
+/** One line per monitor: done, skipped, failed (with the reason and code), or still queued. */
+export function BulkMuteResults({ monitors, results, okLabel = 'Muted' }: BulkMuteResultsProps) {
   return (
     <ul className="results" aria-label="Results per monitor">
       {monitors.map((m) => {
@@ -37,10 +51,10 @@ export function BulkMuteResults({ monitors, results }: BulkMuteResultsProps) {
         return (
           <li key={m.id} className={`results__item is-${r.state}`}>
             <span className="results__mark" aria-hidden="true">
-              {r.state === 'ok' ? '✓' : '…'}
+              {MARKS[r.state]}
             </span>
             <span className="results__name">{m.name}</span>
-            <span className="results__text">{r.state === 'ok' ? 'Muted' : 'Waiting'}</span>
+            <span className="results__text">{resultText(r, okLabel)}</span>
           </li>
         );
       })}

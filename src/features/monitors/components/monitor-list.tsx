@@ -1,15 +1,17 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { paths } from '../../../config/paths';
+import { useCallback, useMemo, useState } from 'react';
+import type { MonitorSummary } from '../../../contract/monitors';
 import { StaleBanner } from '../../../components/ui/stale-banner';
 import { appConfigQueryOptions } from '../../../lib/app-config-query';
 import { plural } from '../../../lib/format-time';
 import { useCan } from '../../../lib/session';
-import { isTypingContext } from '../../../lib/use-slash-focus';
 import { monitorQueries } from '../api/monitor-queries';
 import { useListFilters } from '../hooks/use-list-filters';
+import { useMuteLimits } from '../hooks/use-mute-limits';
+import { useRowCursor } from '../hooks/use-row-cursor';
 import { useRowSelection } from '../hooks/use-row-selection';
+import { useTriageShortcuts } from '../hooks/use-triage-shortcuts';
+import { readLastMuteEnd } from '../utils/last-mute-end';
 import {
   clearFilters,
   collectTags,
@@ -19,22 +21,34 @@ import {
   statusFacetCounts,
   type SortKey,
 } from '../utils/list-filters';
+import type { EndChoice } from '../utils/mute-end';
 import { BulkActionBar } from './bulk-action-bar';
 import { BulkMuteDialog } from './bulk-mute-dialog';
+import { BulkUnmuteDialog } from './bulk-unmute-dialog';
+import { ListAnnouncer } from './list-announcer';
 import { ListToolbar } from './list-toolbar';
 import { MonitorTable } from './monitor-table';
 import { RefreshStatus } from './refresh-status';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { SortControl } from './sort-control';
 import { StatusFacets } from './status-facets';
 
-/** The monitor list: facets and filters in the URL, sorting, refresh state, selection and bulk mute (responders and admins). */
+/** At most one dialog over the list: bulk mute (the button or `m`), bulk unmute (`u`), or the keys (`?`). */
+type ListDialog =
+  | { kind: 'mute'; monitors: MonitorSummary[]; initialEnd?: EndChoice; focusReason?: boolean }
+  | { kind: 'unmute'; monitors: MonitorSummary[] }
+  | { kind: 'help' };
+
+/**
+ * The monitor list: facets and filters in the URL, sorting, refresh state, and for responders and
+ * admins selection, bulk mute and keyboard triage (j/k, x, m, u; "?" lists the keys).
+ */
 export function MonitorList() {
   const canMute = useCan('responder');
   const { data: config } = useSuspenseQuery(appConfigQueryOptions);
   const listQuery = useSuspenseQuery(monitorQueries.list(config.refreshIntervalMs));
   const { data, error, isFetching, refetch } = listQuery;
   const { filters, setFilters, searchParams } = useListFilters();
-  const navigate = useNavigate();
 
   const visible = useMemo(() => filterAndSort(data.monitors, filters), [data.monitors, filters]);
   const visibleIds = useMemo(() => visible.map((m) => m.id), [visible]);
@@ -43,8 +57,10 @@ export function MonitorList() {
   const knownTags = useMemo(() => collectTags(data.monitors), [data.monitors]);
 
   const { selectedIds, clickRow, setAll, clear } = useRowSelection(visibleIds);
-  const [bulkTargets, setBulkTargets] = useState<typeof visible | null>(null);
-  const [focusedIndex, setFocusedIndex] = useState(-1);
+  const cursor = useRowCursor(visibleIds);
+  const limits = useMuteLimits();
+  const [dialog, setDialog] = useState<ListDialog | null>(null);
+  const [notice, setNotice] = useState('');
   const listSearch = searchParams.toString();
 
   const onSort = useCallback(
@@ -59,37 +75,29 @@ export function MonitorList() {
       statuses: f.statuses.includes(status) ? f.statuses.filter((s) => s !== status) : [...f.statuses, status],
     }));
 
-  // Keyboard triage: j/k move the row focus, x toggles its selection, Enter opens it.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTypingContext(event.target)) return;
-      if (visible.length === 0) return;
-      const focusRow = (index: number) => {
-        setFocusedIndex(index);
-        const row = document.querySelector<HTMLElement>(`tr[data-monitor-id="${visible[index]?.id}"]`);
-        row?.focus();
-        row?.scrollIntoView({ block: 'nearest' });
-      };
-      if (event.key === 'j') {
-        event.preventDefault();
-        focusRow(Math.min(visible.length - 1, focusedIndex + 1));
-      } else if (event.key === 'k') {
-        event.preventDefault();
-        focusRow(Math.max(0, focusedIndex - 1));
-      } else if (event.key === 'x' && focusedIndex >= 0 && canMute) {
-        event.preventDefault();
-        clickRow(focusedIndex, event.shiftKey);
-      } else if (event.key === 'Enter' && focusedIndex >= 0 && event.target instanceof HTMLTableRowElement) {
-        const m = visible[focusedIndex];
-        if (m) {
-          event.preventDefault();
-          void navigate(paths.monitor.getHref(m.id), { state: { listSearch } });
-        }
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [visible, focusedIndex, clickRow, navigate, listSearch, canMute]);
+  useTriageShortcuts({
+    visible,
+    cursor,
+    selectedIds,
+    toggleRow: clickRow,
+    canMute,
+    listSearch,
+    onMute: (targets) => {
+      setNotice('');
+      setDialog({ kind: 'mute', monitors: targets, initialEnd: readLastMuteEnd(limits), focusReason: true });
+    },
+    onUnmute: (targets) => {
+      setNotice('');
+      setDialog({ kind: 'unmute', monitors: targets });
+    },
+    onHelp: () => setDialog({ kind: 'help' }),
+    announce: setNotice,
+  });
+
+  const closeBulk = () => {
+    setDialog(null);
+    clear();
+  };
 
   const showStale = data.stale || error !== null;
   const filtered = hasActiveFilters(filters);
@@ -98,12 +106,17 @@ export function MonitorList() {
     <main className="page">
       <div className="page__head">
         <h1>Monitors</h1>
-        <RefreshStatus
-          fetchedAt={data.fetchedAt}
-          isFetching={isFetching}
-          onRefresh={() => void refetch()}
-          refreshIntervalMs={config.refreshIntervalMs}
-        />
+        <div className="page__tools">
+          <RefreshStatus
+            fetchedAt={data.fetchedAt}
+            isFetching={isFetching}
+            onRefresh={() => void refetch()}
+            refreshIntervalMs={config.refreshIntervalMs}
+          />
+          <button type="button" className="btn btn--sm" aria-keyshortcuts="?" onClick={() => setDialog({ kind: 'help' })}>
+            Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
+        </div>
       </div>
 
       {showStale && <StaleBanner fetchedAt={data.fetchedAt} error={error} refreshIntervalMs={config.refreshIntervalMs} />}
@@ -127,10 +140,10 @@ export function MonitorList() {
         monitors={visible}
         selectable={canMute}
         selectedIds={selectedIds}
-        focusedIndex={focusedIndex}
+        focusedIndex={cursor.index}
         onSelectClick={clickRow}
         onSelectAllVisible={(on) => setAll(visibleIds, on)}
-        onFocusRow={setFocusedIndex}
+        onFocusRow={cursor.follow}
         sort={filters}
         onSort={onSort}
         listSearch={listSearch}
@@ -153,20 +166,23 @@ export function MonitorList() {
           selectedCount={selectedIds.size}
           matchingCount={visible.length}
           onSelectAllMatching={() => setAll(visibleIds, true)}
-          onMute={() => setBulkTargets(visible.filter((m) => selectedIds.has(m.id)))}
+          onMute={() => setDialog({ kind: 'mute', monitors: visible.filter((m) => selectedIds.has(m.id)) })}
           onClear={clear}
         />
       )}
 
-      {canMute && bulkTargets && (
+      <ListAnnouncer selectedCount={selectedIds.size} notice={notice} />
+
+      {canMute && dialog?.kind === 'mute' && (
         <BulkMuteDialog
-          monitors={bulkTargets}
-          onClose={() => {
-            setBulkTargets(null);
-            clear();
-          }}
+          monitors={dialog.monitors}
+          initialEnd={dialog.initialEnd}
+          focusReason={dialog.focusReason}
+          onClose={closeBulk}
         />
       )}
+      {canMute && dialog?.kind === 'unmute' && <BulkUnmuteDialog monitors={dialog.monitors} onClose={closeBulk} />}
+      {dialog?.kind === 'help' && <ShortcutsDialog canMute={canMute} onClose={() => setDialog(null)} />}
     </main>
   );
 }

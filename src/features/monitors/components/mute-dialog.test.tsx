@@ -4,6 +4,7 @@ import { appConfig, buildDowntime, cpuDetail, FIXTURE_NOW } from '../../../testi
 import { renderWithProviders } from '../../../testing/render';
 import { sessionFor } from '../../../testing/session-fixtures';
 import { unavailableHistory } from '../../../testing/service-check-fixtures';
+import { LAST_MUTE_END_KEY } from '../utils/last-mute-end';
 import { MonitorDetailView } from './monitor-detail';
 
 const HOUR = 3_600_000;
@@ -33,6 +34,7 @@ function previewItems(dialog: HTMLElement): string[] {
 }
 
 beforeEach(() => {
+  localStorage.clear();
   vi.useFakeTimers({ now: FIXTURE_NOW, toFake: ['Date'] });
 });
 
@@ -117,6 +119,23 @@ describe('MuteDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Mute the whole monitor indefinitely' }));
     await waitFor(() => expect(api.callsTo('POST', '/api/monitors/1/mute')).toHaveLength(1));
     expect(api.callsTo('POST', '/api/monitors/1/mute')[0]!.body).toEqual({ scope: '*', end: null, reason: 'Host retired' });
+  });
+
+  it('remembers the end of a successful mute for the list\'s m shortcut, and not of a failed one', async () => {
+    const { api, user } = setup({
+      'POST /api/monitors/:id/mute': () => reply.error(502, 'upstream_error', 'Datadog answered 503'),
+    });
+    const dialog = await openMute(user);
+    await user.click(within(dialog).getByRole('radio', { name: '4 hours' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Kernel patch');
+    await user.click(within(dialog).getByRole('button', { name: 'Mute the whole monitor for 4 hours' }));
+    expect(await within(dialog).findByText(/Mute failed, nothing was changed/)).toBeInTheDocument();
+    expect(localStorage.getItem(LAST_MUTE_END_KEY)).toBeNull();
+
+    api.use({ 'POST /api/monitors/:id/mute': () => reply.json(buildDowntime()) });
+    await user.click(within(dialog).getByRole('button', { name: 'Mute the whole monitor for 4 hours' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(localStorage.getItem(LAST_MUTE_END_KEY)).toBe('4h');
   });
 
   it('Until… must be in the future', async () => {

@@ -8,6 +8,7 @@ import { useMuteMonitor } from '../api/use-mute-monitor';
 import { scopeForGroup } from '../utils/group-scope';
 import { useMuteLimits } from '../hooks/use-mute-limits';
 import { DEFAULT_END, describeEnd, reasonError, resolveEnd, type EndChoice } from '../utils/mute-end';
+import { rememberMuteEnd } from '../utils/last-mute-end';
 import { previewScope } from '../utils/mute-preview';
 import { EndField } from './end-field';
 import { groupLabel } from './groups-table';
@@ -59,7 +60,12 @@ export function MuteDialog({ monitor, initialGroup, onClose }: MuteDialogProps) 
     if (!preview.ok || !resolved.ok || missingReason) return;
     mute.mutate(
       { scope: scope.trim(), end: resolved.end, reason: reason.trim() },
-      { onSuccess: () => onClose() },
+      {
+        onSuccess: () => {
+          rememberMuteEnd(end);
+          onClose();
+        },
+      },
     );
   };
 

@@ -5,10 +5,12 @@ interface ReasonFieldProps {
   value: string;
   onChange: (value: string) => void;
   error?: string | null;
+  /** Take the focus when the dialog opens (the `m` shortcut: everything else is preset). */
+  autoFocus?: boolean;
 }
 
 /** Why this mute: required (1–1000 characters), with a counter. It goes upstream as "by <user> via watchdeck: <reason>". */
-export function ReasonField({ value, onChange, error }: ReasonFieldProps) {
+export function ReasonField({ value, onChange, error, autoFocus = false }: ReasonFieldProps) {
   const id = useId();
   const errorId = useId();
   const counterId = useId();
@@ -25,6 +27,7 @@ export function ReasonField({ value, onChange, error }: ReasonFieldProps) {
         value={value}
         placeholder="e.g. DB failover, CHG-1234"
         required
+        data-autofocus={autoFocus || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${errorId} ${counterId}` : counterId}
         onChange={(e) => onChange(e.target.value)}

@@ -1,14 +1,13 @@
 import { useId, useMemo, useState } from 'react';
 import type { MonitorDetail, UnmuteResponse } from '../../../contract/monitors';
 import { normalizeScope } from '../../../contract/scope';
-import { isTriggered } from '../../../contract/states';
 import { InlineError } from '../../../components/errors/inline-error';
 import { Modal } from '../../../components/ui/modal';
 import { StatusPill } from '../../../components/ui/status-pill';
 import { plural } from '../../../lib/format-time';
 import { useUnmuteMonitor } from '../api/use-unmute-monitor';
-import { groupsUnmutedBy } from '../utils/mute-preview';
-import { isPendingDowntime, targetsMonitorTags, type UnmuteInput } from '../utils/optimistic';
+import { unmuteImpact } from '../utils/mute-preview';
+import { isPendingDowntime, type UnmuteInput } from '../utils/optimistic';
 import { groupLabel } from './groups-table';
 
 interface UnmuteDialogProps {
@@ -19,8 +18,6 @@ interface UnmuteDialogProps {
 interface ScopeOption {
   scope: string;
   key: string;
-  /** Some downtimes with this scope target monitor tags and will be skipped. */
-  tagTargeted: number;
   count: number;
 }
 
@@ -29,9 +26,8 @@ function scopeOptions(monitor: MonitorDetail): ScopeOption[] {
   for (const d of monitor.downtimes) {
     if (d.status !== 'active' || isPendingDowntime(d)) continue;
     const key = normalizeScope(d.scope);
-    const o = byKey.get(key) ?? { scope: d.scope, key, tagTargeted: 0, count: 0 };
+    const o = byKey.get(key) ?? { scope: d.scope, key, count: 0 };
     o.count += 1;
-    if (targetsMonitorTags(d)) o.tagTargeted += 1;
     byKey.set(key, o);
   }
   return [...byKey.values()];
@@ -50,9 +46,7 @@ export function UnmuteDialog({ monitor, onClose }: UnmuteDialogProps) {
   const view = sentFrom ?? monitor;
   const selected = options.find((o) => o.key === choice);
   const input: UnmuteInput = selected ? { scope: selected.scope } : { all: true };
-  const unmuted = groupsUnmutedBy(view, input);
-  const loud = unmuted.filter((g) => isTriggered(g.status));
-  const skippedAhead = selected ? selected.tagTargeted : options.reduce((n, o) => n + o.tagTargeted, 0);
+  const { unmuted, loud, keptByTags: skippedAhead } = unmuteImpact(view, input);
 
   const submit = () => {
     setSentFrom(monitor);

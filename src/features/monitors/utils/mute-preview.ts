@@ -1,7 +1,7 @@
 import type { GroupState, MonitorDetail } from '../../../contract/monitors';
-import { isMatchAll, matchesScope, parseScope } from '../../../contract/scope';
-import { statusSeverity } from '../../../contract/states';
-import { applyUnmuteToDetail, type UnmuteInput } from './optimistic';
+import { isMatchAll, matchesScope, normalizeScope, parseScope } from '../../../contract/scope';
+import { isTriggered, statusSeverity } from '../../../contract/states';
+import { applyUnmuteToDetail, isPendingDowntime, targetsMonitorTags, type UnmuteInput } from './optimistic';
 
 export type ScopePreview =
   | { ok: false; error: string }
@@ -29,4 +29,27 @@ export function groupsUnmutedBy(detail: MonitorDetail, input: UnmuteInput): Grou
   const after = applyUnmuteToDetail(detail, input);
   const stillMuted = new Set(after.groups.filter((g) => g.muted).map((g) => g.name));
   return detail.groups.filter((g) => g.muted && !stillMuted.has(g.name)).sort(bySeverity);
+}
+
+/** What an unmute would do to one monitor, for the warning shown before it is sent. */
+export interface UnmuteImpact {
+  /** Groups muted now that the unmute frees, worst first. */
+  unmuted: GroupState[];
+  /** Of those, the ones not OK: they notify at once. */
+  loud: GroupState[];
+  /** Active downtimes in reach that target monitor tags: they also mute other monitors, so they stay. */
+  keptByTags: number;
+}
+
+export function unmuteImpact(detail: MonitorDetail, input: UnmuteInput): UnmuteImpact {
+  const unmuted = groupsUnmutedBy(detail, input);
+  const scope = 'scope' in input ? normalizeScope(input.scope) : null;
+  const keptByTags = detail.downtimes.filter(
+    (d) =>
+      d.status === 'active' &&
+      !isPendingDowntime(d) &&
+      targetsMonitorTags(d) &&
+      (scope === null || normalizeScope(d.scope) === scope),
+  ).length;
+  return { unmuted, loud: unmuted.filter((g) => isTriggered(g.status)), keptByTags };
 }

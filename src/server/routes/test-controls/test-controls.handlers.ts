@@ -1,7 +1,8 @@
 import type { ServerDeps } from '../../lib/deps';
 import { HttpError } from '../../lib/errors';
+import { tickMaintenanceWatches } from '../../lib/maintenance-watch';
 import { bind, type BoundRoute } from '../define-route';
-import { idleRoute, resetRoute, upstreamFaultRoute } from './test-controls.routes';
+import { idleRoute, maintenanceTickRoute, resetRoute, upstreamFaultRoute } from './test-controls.routes';
 
 function controls(deps: ServerDeps) {
   // The routes are only registered with controls; this guards a miswired app.
@@ -28,4 +29,10 @@ const idle = bind(idleRoute, async ({ deps }) => {
   return { status: 204 };
 });
 
-export const testControlRoutes: BoundRoute[] = [reset, upstreamFault, idle];
+const maintenanceTick = bind(maintenanceTickRoute, async ({ deps }) => {
+  controls(deps);
+  // A journey test cannot wait a minute for the watcher: this runs the same pass now.
+  return { status: 200, body: await tickMaintenanceWatches(deps) };
+});
+
+export const testControlRoutes: BoundRoute[] = [reset, upstreamFault, idle, maintenanceTick];

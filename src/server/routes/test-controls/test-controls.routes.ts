@@ -41,3 +41,24 @@ export const upstreamFaultRoute = defineRoute({
   responses: { 204: { description: 'Fault set or cleared' } },
   errors: [400, 403, 415],
 });
+
+export const MaintenanceTickResponseSchema = z.looseObject({
+  checked: z.number().int(),
+  extended: z.array(z.string()),
+  ended: z.array(z.string()),
+  stopped: z.array(z.string()),
+  failed: z.array(z.string()),
+});
+
+export const maintenanceTickRoute = defineRoute({
+  method: 'post',
+  path: '/api/_test/maintenance-tick',
+  minRole: 'public',
+  action: 'test.maintenance_tick',
+  operationId: 'testMaintenanceTick',
+  summary: 'Run the until-recovered watcher once now (it also runs every minute), and answer what it did',
+  tags: ['test'],
+  hidden: true,
+  responses: { 200: { description: 'What the pass did', schema: MaintenanceTickResponseSchema } },
+  errors: [403, 502, 504],
+});

@@ -12,7 +12,7 @@ function withControls() {
 describe('test controls', () => {
   it('do not exist without testControls', async () => {
     const { call } = setup();
-    for (const path of ['/api/_test/reset', '/api/_test/upstream-fault', '/api/_test/idle']) {
+    for (const path of ['/api/_test/reset', '/api/_test/upstream-fault', '/api/_test/idle', '/api/_test/maintenance-tick']) {
       const answer = await call('POST', path, { status: null });
       expect(answer.status).toBe(404);
       expect(apiError(answer).code).toBe('not_found');
@@ -59,6 +59,15 @@ describe('test controls', () => {
     expect((await pending).status).toBe(204);
     await t.call('GET', '/api/monitors');
     expect(t.fake.calls('GET', '/api/v1/monitor')).toHaveLength(2);
+  });
+
+  it('POST /api/_test/maintenance-tick runs one pass of the until-recovered watcher and answers what it did', async () => {
+    const { callAs, fake } = withControls();
+    const answer = await callAs(null, 'POST', '/api/_test/maintenance-tick');
+    expect(answer.status).toBe(200);
+    // Nothing is watched: the pass reads nothing (routes/maintenance/until-recovered.test.ts covers the rest).
+    expect(answer.json).toEqual({ checked: 0, extended: [], ended: [], stopped: [], failed: [] });
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('validate the fault body', async () => {

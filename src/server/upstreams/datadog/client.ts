@@ -13,6 +13,7 @@ import {
   type RawDowntimeList,
   type RawDowntimeMatchList,
   type RawDowntimeOne,
+  type RawDowntimeUpdate,
   type RawMonitor,
 } from './schemas';
 import { teamCalls, type TeamCalls } from './team-calls';
@@ -42,6 +43,8 @@ export interface DatadogClient extends IncidentCalls, TeamCalls, IntegrationCall
   listDowntimesPage(offset: number, limit: number): Promise<RawDowntimeList>;
   getDowntime(id: string): Promise<RawDowntimeOne>;
   createDowntime(body: RawDowntimeCreate): Promise<RawDowntimeOne>;
+  /** PATCH: changes only the attributes sent (a schedule's end, the end settings, the message). */
+  updateDowntime(id: string, body: RawDowntimeUpdate): Promise<RawDowntimeOne>;
   cancelDowntime(id: string): Promise<void>;
   monitorDowntimeMatches(id: number, offset: number, limit: number): Promise<RawDowntimeMatchList>;
   /** Scrubs this client's keys out of a text. */
@@ -96,6 +99,14 @@ export function createDatadogClient(options: DatadogClientOptions): DatadogClien
       send({ method: 'GET', template: '/api/v2/downtime/{id}', path: `/api/v2/downtime/${seg(id)}`, schema: RawDowntimeOneSchema }),
     createDowntime: (body) =>
       send({ method: 'POST', template: '/api/v2/downtime', path: '/api/v2/downtime', body, schema: RawDowntimeOneSchema }),
+    updateDowntime: (id, body) =>
+      send({
+        method: 'PATCH',
+        template: '/api/v2/downtime/{id}',
+        path: `/api/v2/downtime/${seg(id)}`,
+        body,
+        schema: RawDowntimeOneSchema,
+      }),
     cancelDowntime: (id) =>
       send({ method: 'DELETE', template: '/api/v2/downtime/{id}', path: `/api/v2/downtime/${seg(id)}`, schema: null }),
     monitorDowntimeMatches: (id, offset, limit) =>

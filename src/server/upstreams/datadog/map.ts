@@ -1,7 +1,22 @@
+import { DEFAULT_END_SETTINGS, NOTIFY_END_STATES, NOTIFY_END_TYPES, type EndSettings, type WindowSchedule } from '../../../contract/maintenance';
+import { type Schedule } from '../../../contract/maintenance-schedule';
 import type { Downtime, GroupState, MonitorDetail, MonitorSummary, MuteSummary, Person } from '../../../contract/monitors';
+import { formatWallTime, parseWallTime, recurrenceAt, wallTimeAt, type Recurrence } from '../../../contract/recurrence';
 import { groupTags, isMatchAll, matchesScope } from '../../../contract/scope';
 import { statusSeverity } from '../../../contract/states';
-import type { RawDowntime, RawGroupState, RawIncluded, RawMatchingDowntime, RawMonitor } from './schemas';
+import type {
+  RawDowntime,
+  RawDowntimeAttributes,
+  RawDowntimeSchedule,
+  RawEndSettingsWrite,
+  RawGroupState,
+  RawIncluded,
+  RawMatchingDowntime,
+  RawMonitor,
+  RawOnceScheduleWrite,
+  RawRecurrence,
+  RawRecurringScheduleWrite,
+} from './schemas';
 
 /**
  * Raw Datadog -> contract. Pure functions; `now` is passed in so tests can
@@ -210,4 +225,99 @@ export function toMonitorDetail(
     fetchedAt: at.fetchedAt,
     stale: at.stale,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Maintenance windows (issue 7): downtime schedules and end settings, both ways.
+
+/** A recurrence start as "YYYY-MM-DDTHH:mm" when it reads as a wall-clock time (Datadog may add seconds). */
+export function wallStart(value: string): string {
+  const wall = parseWallTime(value);
+  return wall ? formatWallTime(wall) : value.trim();
+}
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Datadog's occurrence in progress, when it has not passed yet. */
+function liveOccurrence(times: RawDowntimeSchedule['current_downtime'], now: number): { start: number; end: number } | null {
+  const start = isoToMs(times?.start);
+  const end = isoToMs(times?.end);
+  return start !== null && end !== null && end > now ? { start, end } : null;
+}
+
+/** The occurrence in progress, else the next one, by the rule; null when it has run out or we cannot read it. */
+function occurrenceByRule(rec: Recurrence, timezone: string, now: number): { start: number; end: number } | null {
+  try {
+    const at = recurrenceAt(rec, timezone, now);
+    return at.current ?? at.next;
+  } catch {
+    // A rule our expander refuses (say FREQ=HOURLY, made in Datadog's UI) still shows, without a current occurrence.
+    return null;
+  }
+}
+
+/**
+ * A downtime's schedule as the contract shows it: one-off {start, end} in ms, or the first
+ * recurrence with its timezone and the occurrence in progress (else the next one).
+ * `fallbackStart` (the creation time) stands in for a start Datadog left out.
+ */
+export function toWindowSchedule(schedule: RawDowntimeSchedule | null | undefined, fallbackStart: number, now: number): WindowSchedule {
+  const rule = schedule?.recurrences?.find((r): r is RawRecurrence => r !== null && typeof r.rrule === 'string' && r.rrule !== '');
+  if (rule) {
+    const timezone = schedule?.timezone || 'UTC';
+    const start = rule.start ? wallStart(rule.start) : formatWallTime(wallTimeAt(fallbackStart, timezone));
+    const rec: Recurrence = { rrule: rule.rrule ?? '', duration: rule.duration ?? '', start };
+    const current = liveOccurrence(schedule?.current_downtime, now) ?? occurrenceByRule(rec, timezone, now);
+    return { kind: 'recurring', ...rec, timezone, current };
+  }
+  return {
+    kind: 'once',
+    start: isoToMs(schedule?.start ?? schedule?.current_downtime?.start) ?? fallbackStart,
+    end: isoToMs(schedule?.end ?? schedule?.current_downtime?.end),
+  };
+}
+
+/** The end settings of a downtime; a value we do not know is left out, an absent list is Datadog's default. */
+export function toEndSettings(attrs: RawDowntimeAttributes | null | undefined): EndSettings {
+  const states = attrs?.notify_end_states;
+  const types = attrs?.notify_end_types;
+  return {
+    notifyEndStates: states ? NOTIFY_END_STATES.filter((s) => states.includes(s)) : [...DEFAULT_END_SETTINGS.notifyEndStates],
+    notifyEndTypes: types ? NOTIFY_END_TYPES.filter((t) => types.includes(t)) : [...DEFAULT_END_SETTINGS.notifyEndTypes],
+    muteFirstRecovery: attrs?.mute_first_recovery_notification ?? DEFAULT_END_SETTINGS.muteFirstRecovery,
+  };
+}
+
+export function toRawEndSettings(settings: EndSettings): RawEndSettingsWrite {
+  return {
+    notify_end_states: [...settings.notifyEndStates],
+    notify_end_types: [...settings.notifyEndTypes],
+    mute_first_recovery_notification: settings.muteFirstRecovery,
+  };
+}
+
+/**
+ * A planned schedule as Datadog takes it. One-off: ISO times, no start meaning now, a null end
+ * meaning indefinitely. Recurring: one rule (without an "RRULE:" prefix) and its timezone.
+ */
+export function toRawSchedule(schedule: Schedule): RawOnceScheduleWrite | RawRecurringScheduleWrite {
+  if (schedule.kind === 'once') {
+    const end = isoOrNull(schedule.end);
+    return schedule.start === null ? { end } : { start: new Date(schedule.start).toISOString(), end };
+  }
+  return {
+    recurrences: [
+      { rrule: schedule.rrule.trim().replace(/^RRULE:/i, ''), duration: schedule.duration.trim(), start: wallStart(schedule.start) },
+    ],
+    timezone: schedule.timezone,
+  };
+}
+
+/** Ids of the included users that Datadog marks disabled. */
+export function disabledUserIds(included: readonly (RawIncluded | null)[] | null | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const item of included ?? []) {
+    if (item && (item.type === 'users' || item.type === 'user') && item.attributes?.disabled === true) out.add(item.id);
+  }
+  return out;
 }

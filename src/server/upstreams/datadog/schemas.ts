@@ -76,6 +76,10 @@ export const RawMonitorListSchema = z.array(RawMonitorSchema);
 
 const RawScheduleTimesSchema = z.looseObject({ start: str, end: str });
 
+/** One rule of a recurring schedule: an RRULE, a duration ("2h") and a wall-clock start with no offset. */
+export const RawRecurrenceSchema = z.looseObject({ rrule: str, duration: str, start: str });
+export type RawRecurrence = z.infer<typeof RawRecurrenceSchema>;
+
 export const RawDowntimeAttributesSchema = z.looseObject({
   scope: str,
   status: str,
@@ -92,12 +96,16 @@ export const RawDowntimeAttributesSchema = z.looseObject({
     .looseObject({
       start: str,
       end: str,
-      recurrences: z.array(z.unknown()).nullish().catch(null),
+      // A rule that is not an object is kept as null (and skipped), not a failure of the whole downtime.
+      recurrences: z.array(RawRecurrenceSchema.nullable().catch(null)).nullish().catch(null),
       current_downtime: RawScheduleTimesSchema.nullish().catch(null),
       timezone: str,
     })
     .nullish()
     .catch(null),
+  notify_end_states: strList,
+  notify_end_types: strList,
+  mute_first_recovery_notification: z.boolean().nullish().catch(null),
 });
 
 const RawRelationshipSchema = z
@@ -106,6 +114,9 @@ const RawRelationshipSchema = z
   })
   .nullish()
   .catch(null);
+
+export type RawDowntimeAttributes = z.infer<typeof RawDowntimeAttributesSchema>;
+export type RawDowntimeSchedule = NonNullable<RawDowntimeAttributes['schedule']>;
 
 export const RawDowntimeSchema = z.looseObject({
   id: z.string(),
@@ -150,6 +161,25 @@ export type RawDowntimeMatch = z.infer<typeof RawDowntimeMatchSchema>;
 export const RawDowntimeMatchListSchema = z.looseObject({ data: z.array(RawDowntimeMatchSchema), meta: pageMeta });
 export type RawDowntimeMatchList = z.infer<typeof RawDowntimeMatchListSchema>;
 
+/** A one-off schedule as we send it: ISO times; no start = now, a null end = indefinitely. */
+export interface RawOnceScheduleWrite {
+  start?: string | null;
+  end: string | null;
+}
+
+/** A recurring schedule as we send it: the rules and the timezone their wall-clock starts are in. */
+export interface RawRecurringScheduleWrite {
+  recurrences: { rrule: string; duration: string; start: string }[];
+  timezone: string;
+}
+
+/** The end-of-downtime notification options, as Datadog names them. */
+export interface RawEndSettingsWrite {
+  notify_end_states: string[];
+  notify_end_types: string[];
+  mute_first_recovery_notification: boolean;
+}
+
 /** What we send to create a downtime (POST /api/v2/downtime). */
 export interface RawDowntimeCreate {
   data: {
@@ -157,10 +187,22 @@ export interface RawDowntimeCreate {
     attributes: {
       monitor_identifier: { monitor_id: number } | { monitor_tags: string[] };
       scope: string;
-      schedule: { start?: string | null; end: string | null };
+      schedule: RawOnceScheduleWrite | RawRecurringScheduleWrite;
       message: string;
       display_timezone: string;
-    };
+    } & Partial<RawEndSettingsWrite>;
+  };
+}
+
+/** What we send to change a downtime (PATCH /api/v2/downtime/{id}): only the attributes to change. */
+export interface RawDowntimeUpdate {
+  data: {
+    type: 'downtime';
+    id: string;
+    attributes: {
+      schedule?: { end: string | null };
+      message?: string;
+    } & Partial<RawEndSettingsWrite>;
   };
 }
 

@@ -1,0 +1,55 @@
+/** What a key press on the monitor list asks for. */
+export type ShortcutAction = 'next' | 'previous' | 'toggle' | 'range' | 'mute' | 'unmute' | 'open' | 'help' | 'escape';
+
+/** The parts of a keyboard event a shortcut depends on. */
+export interface KeyPress {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+const PLAIN_KEYS: Record<string, ShortcutAction> = {
+  j: 'next',
+  k: 'previous',
+  x: 'toggle',
+  m: 'mute',
+  u: 'unmute',
+  Enter: 'open',
+  Escape: 'escape',
+};
+
+/**
+ * The action for a key press, or null. A held ctrl, meta or alt means a
+ * browser or OS shortcut, never ours. Shift only counts for shift+x (a
+ * range) and for "?", which most layouts type with shift.
+ * "/" is handled by the search box itself (useSlashFocus).
+ */
+export function shortcutFor(press: KeyPress): ShortcutAction | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (press.key === '?') return 'help';
+  if (press.shiftKey) return press.key === 'X' || press.key === 'x' ? 'range' : null;
+  return PLAIN_KEYS[press.key] ?? null;
+}
+
+export interface ShortcutHelp {
+  keys: string[];
+  description: string;
+  /** Only for users who may mute (responders and admins). */
+  needsMute?: boolean;
+}
+
+/** Every key the list understands, in the order the help dialog lists them. */
+export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
+  { keys: ['j'], description: 'Move to the next monitor' },
+  { keys: ['k'], description: 'Move to the previous monitor' },
+  { keys: ['Enter'], description: 'Open the monitor you are on' },
+  { keys: ['x'], description: 'Select or deselect the monitor you are on', needsMute: true },
+  { keys: ['Shift', 'x'], description: 'Select the range from the last selected monitor to this one', needsMute: true },
+  { keys: ['m'], description: 'Mute the selection (or this monitor) for the last duration you used', needsMute: true },
+  { keys: ['u'], description: 'Unmute the selection (or this monitor), after a confirmation', needsMute: true },
+  { keys: ['/'], description: 'Search monitors' },
+  { keys: ['?'], description: 'Show these keyboard shortcuts' },
+  { keys: ['Esc'], description: 'Close a dialog, or leave the monitor you are on' },
+];

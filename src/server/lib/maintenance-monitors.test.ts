@@ -1,0 +1,80 @@
+import { previewWindow } from '../../contract/maintenance';
+import { rawGroup, rawMonitor } from '../testing/fixtures';
+import { RawMonitorListSchema } from '../upstreams/datadog/schemas';
+import { candidateMonitors, monitorIndex, previewTargets, unknownMonitorIds } from './maintenance-monitors';
+
+const monitors = RawMonitorListSchema.parse([
+  rawMonitor(1, { tags: ['Team:Payments', 'env:prod'] }),
+  rawMonitor(2, { tags: ['team:payments'] }),
+  rawMonitor(3, { tags: ['team:web', 'env:prod'] }),
+  rawMonitor(4, { tags: [], state: { groups: {} } }),
+]);
+
+describe('the monitor index', () => {
+  it('is built once per loaded list', () => {
+    expect(monitorIndex(monitors)).toBe(monitorIndex(monitors));
+    expect(monitorIndex([...monitors])).not.toBe(monitorIndex(monitors));
+  });
+
+  it('reads the groups and their states', () => {
+    expect(monitorIndex(monitors).byId.get(1)).toEqual({
+      id: 1,
+      name: 'Monitor 1',
+      tags: ['Team:Payments', 'env:prod'],
+      groups: [
+        { name: 'host:web-1', status: 'Alert' },
+        { name: 'host:web-2', status: 'OK' },
+        { name: 'host:web-3', status: 'OK' },
+      ],
+    });
+  });
+
+  it('picks the candidates by id and by the rarest wanted tag (any case), in list order', () => {
+    const index = monitorIndex(monitors);
+    const ids = (targets: { monitorIds: number[]; monitorTags: string[] }) => candidateMonitors(index, targets).map((m) => m.id);
+    expect(ids({ monitorIds: [3], monitorTags: [] })).toEqual([3]);
+    expect(ids({ monitorIds: [], monitorTags: ['team:payments'] })).toEqual([1, 2]);
+    // A superset of the matches (previewWindow still checks every wanted tag): the first of the rarest lists.
+    expect(ids({ monitorIds: [4], monitorTags: ['env:prod', 'TEAM:PAYMENTS'] })).toEqual([1, 3, 4]);
+    expect(ids({ monitorIds: [], monitorTags: ['team:nobody', 'env:prod'] })).toEqual([]);
+    expect(ids({ monitorIds: [], monitorTags: [] })).toEqual([1, 2, 3, 4]);
+    expect(ids({ monitorIds: [2], monitorTags: ['*'] })).toEqual([1, 2, 3, 4]);
+  });
+
+  it('previews exactly what previewWindow over every monitor would', () => {
+    const index = monitorIndex(monitors);
+    for (const targets of [
+      { monitorIds: [3], monitorTags: ['team:payments'] },
+      { monitorIds: [], monitorTags: ['env:prod', 'team:payments'] },
+      { monitorIds: [], monitorTags: [] },
+    ]) {
+      for (const scope of ['*', 'host:web-1', 'NOT host:web-2']) {
+        expect(previewTargets(index, targets, scope)).toEqual(previewWindow(index.all, targets, scope));
+      }
+    }
+  });
+
+  it('names the ids it does not know', () => {
+    expect(unknownMonitorIds(monitorIndex(monitors), [1, 9, 9, 4, 7])).toEqual([9, 7]);
+  });
+
+  it('previews a tagged window over 10,000 monitors × 20 groups by touching only the tagged ones', () => {
+    const big = RawMonitorListSchema.parse(
+      Array.from({ length: 10_000 }, (_, i) =>
+        rawMonitor(i + 1, {
+          tags: [`team:t${i % 100}`, 'env:prod'],
+          state: {
+            groups: Object.fromEntries(
+              Array.from({ length: 20 }, (_, g) => [`host:h${g},env:${g % 2 ? 'prod' : 'dev'}`, rawGroup(`host:h${g},env:${g % 2 ? 'prod' : 'dev'}`, g === 0 ? 'Alert' : 'OK')]),
+            ),
+          },
+        }),
+      ),
+    );
+    const index = monitorIndex(big);
+    const targets = { monitorIds: [], monitorTags: ['env:prod', 'team:t7'] };
+    expect(candidateMonitors(index, targets)).toHaveLength(100);
+    const preview = previewTargets(index, targets, 'env:prod', 0);
+    expect([preview.monitorCount, preview.groups.length, preview.truncated]).toEqual([100, 0, true]);
+  });
+});

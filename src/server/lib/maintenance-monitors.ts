@@ -1,0 +1,94 @@
+import {
+  previewWindow,
+  targetsEverything,
+  type PlanTargets,
+  type PreviewGroup,
+  type PreviewMonitor,
+} from '../../contract/maintenance';
+import { rawGroups } from '../upstreams/datadog/map';
+import type { RawMonitor } from '../upstreams/datadog/schemas';
+
+/**
+ * The monitor list, indexed once per loaded snapshot for previews. At 10,000 monitors a preview
+ * must not walk every monitor for a window that picks three: the candidates come from the id and
+ * tag indexes, and previewWindow (the contract's one definition) decides what is covered.
+ */
+export interface MonitorIndex {
+  all: readonly PreviewMonitor[];
+  byId: ReadonlyMap<number, PreviewMonitor>;
+  /** Lower-cased monitor tag -> the monitors carrying it. */
+  byTag: ReadonlyMap<string, readonly PreviewMonitor[]>;
+  /** Position in `all`, so candidates keep the list's order. */
+  position: ReadonlyMap<PreviewMonitor, number>;
+}
+
+// Keyed by the snapshot's array: a cached list is indexed once, a new load gets a new index.
+const indexes = new WeakMap<readonly RawMonitor[], MonitorIndex>();
+
+export function toPreviewMonitor(raw: RawMonitor): PreviewMonitor {
+  return {
+    id: raw.id,
+    name: raw.name ?? '',
+    tags: raw.tags ?? [],
+    groups: rawGroups(raw).map(({ name, group }) => ({ name, status: group.status ?? 'Unknown' })),
+  };
+}
+
+export function monitorIndex(raws: readonly RawMonitor[]): MonitorIndex {
+  const known = indexes.get(raws);
+  if (known) return known;
+  const all = raws.map(toPreviewMonitor);
+  const byId = new Map<number, PreviewMonitor>();
+  const byTag = new Map<string, PreviewMonitor[]>();
+  const position = new Map<PreviewMonitor, number>();
+  all.forEach((m, i) => {
+    byId.set(m.id, m);
+    position.set(m, i);
+    for (const tag of new Set(m.tags.map((t) => t.toLowerCase()))) {
+      const list = byTag.get(tag);
+      if (list) list.push(m);
+      else byTag.set(tag, [m]);
+    }
+  });
+  const index: MonitorIndex = { all, byId, byTag, position };
+  indexes.set(raws, index);
+  return index;
+}
+
+/** The monitors a window's targets can reach: the picked ones and those carrying the rarest wanted tag. */
+export function candidateMonitors(index: MonitorIndex, targets: PlanTargets): readonly PreviewMonitor[] {
+  if (targetsEverything(targets)) return index.all;
+  const found = new Set<PreviewMonitor>();
+  for (const id of targets.monitorIds) {
+    const m = index.byId.get(id);
+    if (m) found.add(m);
+  }
+  if (targets.monitorTags.length > 0) {
+    const lists = targets.monitorTags.map((t) => index.byTag.get(t.toLowerCase()) ?? []);
+    const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    for (const m of rarest) found.add(m);
+  }
+  return [...found].sort((a, b) => (index.position.get(a) ?? 0) - (index.position.get(b) ?? 0));
+}
+
+/**
+ * What previewWindow returns. Spelled out here because the contract types it as an Omit<> of a
+ * loose object, which TypeScript widens to unknown fields (an index signature swallows the keys).
+ */
+export interface WindowPreview {
+  groups: PreviewGroup[];
+  monitorCount: number;
+  futureMonitorCount: number;
+  mutesEverything: boolean;
+  truncated: boolean;
+}
+
+/** What a window with these targets and scope covers now; `limit` caps the rows (the counts stay exact). */
+export function previewTargets(index: MonitorIndex, targets: PlanTargets, scope: string, limit?: number): WindowPreview {
+  return previewWindow(candidateMonitors(index, targets), targets, scope, limit) as unknown as WindowPreview;
+}
+
+/** Ids among these that the monitor list does not have. */
+export function unknownMonitorIds(index: MonitorIndex, ids: readonly number[]): number[] {
+  return [...new Set(ids)].filter((id) => !index.byId.has(id));
+}
