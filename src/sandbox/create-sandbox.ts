@@ -6,6 +6,7 @@ import { requireKeys } from './lib/auth';
 import type { SandboxDeps } from './lib/context';
 import { errorJson, HttpError } from './lib/errors';
 import { faultMiddleware, type SandboxFault } from './lib/fault';
+import { createRateLimiter, rateLimitMiddleware, type RateLimitOptions } from './lib/rate-limit';
 import { msToUs } from './lib/time';
 import { newUuid } from './lib/uuid';
 import type { WebhookDeliveryOptions } from './lib/webhook-delivery';
@@ -56,6 +57,11 @@ export interface SandboxOptions {
   evaluateEveryMs?: number;
   /** Monitor notifications to webhooks: fetch, timeout, retries, backoff (defaults: global fetch, 5 s, 2 retries). */
   webhookDelivery?: Partial<WebhookDeliveryOptions>;
+  /**
+   * Datadog's rate limits (X-RateLimit-* headers, 429 past the limit), counted on the `now` clock.
+   * Off when unset, so embedded use and tests are never throttled; `npm run sandbox` turns them on.
+   */
+  rateLimits?: RateLimitOptions | false;
 }
 
 export interface Sandbox {
@@ -124,6 +130,7 @@ export function createSandbox(o: SandboxOptions): Sandbox {
   // Atlas (issue 5): /api/atlas/* with digest auth, before the Datadog key check (which skips /api/atlas/).
   registerAtlasRoutes(app, { db, now, publicKey: o.atlasPublicKey ?? DEFAULT_ATLAS_PUBLIC_KEY, privateKey: o.atlasPrivateKey ?? DEFAULT_ATLAS_PRIVATE_KEY });
   app.use('/api/*', requireKeys(o.apiKey, o.appKey));
+  if (o.rateLimits) app.use('/api/*', rateLimitMiddleware(createRateLimiter(o.rateLimits), deps.orgId, now));
   registerValidateRoutes(app);
   registerGroupSearchRoutes(app, deps);
   registerMonitorRoutes(app, deps);

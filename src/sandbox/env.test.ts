@@ -14,6 +14,8 @@ describe('parseSandboxEnv', () => {
         SANDBOX_ATLAS_PRIVATE_KEY: 'sandbox-atlas-private-key',
         WATCHDECK_DATA_DIR: './data',
         SANDBOX_SEED: 'demo',
+        // Issue 8: standalone, Datadog's rate limits are on by default.
+        SANDBOX_RATE_LIMITS: { scale: 1 },
       },
     });
   });
@@ -29,6 +31,7 @@ describe('parseSandboxEnv', () => {
       WATCHDECK_DATA_DIR: '/tmp/x',
       SANDBOX_SEED: 'empty',
       SANDBOX_SEED_MONITORS: '10000',
+      SANDBOX_RATE_LIMITS: '0.5',
       UNRELATED: 'ignored',
     });
     expect(r).toEqual({
@@ -43,6 +46,7 @@ describe('parseSandboxEnv', () => {
         WATCHDECK_DATA_DIR: '/tmp/x',
         SANDBOX_SEED: 'empty',
         SANDBOX_SEED_MONITORS: 10000,
+        SANDBOX_RATE_LIMITS: { scale: 0.5 },
       },
     });
   });
@@ -53,7 +57,21 @@ describe('parseSandboxEnv', () => {
     expect(r.ok && r.env.SANDBOX_ATLAS_PRIVATE_KEY).toBe('sandbox-atlas-private-key');
   });
 
+  it('turns the rate limits off, on, or scales them', () => {
+    const limits = (v: string) => {
+      const r = parseSandboxEnv({ SANDBOX_RATE_LIMITS: v });
+      return r.ok ? r.env.SANDBOX_RATE_LIMITS : r.problems;
+    };
+    expect(limits('off')).toBe(false);
+    expect(limits('OFF')).toBe(false);
+    expect(limits('on')).toEqual({ scale: 1 });
+    expect(limits('10')).toEqual({ scale: 10 });
+  });
+
   it.each([
+    ['SANDBOX_RATE_LIMITS', '0'],
+    ['SANDBOX_RATE_LIMITS', '-2'],
+    ['SANDBOX_RATE_LIMITS', 'fast'],
     ['SANDBOX_PORT', 'abc'],
     ['SANDBOX_PORT', '70000'],
     ['SANDBOX_SEED', 'full'],

@@ -15,9 +15,23 @@ const EnvSchema = z.object({
   WATCHDECK_DATA_DIR: z.string().trim().min(1).default('./data'),
   SANDBOX_SEED: z.enum(['demo', 'empty']).default('demo'),
   SANDBOX_SEED_MONITORS: z.coerce.number().int().positive().optional(),
+  // Datadog's rate limits: "on" (the defaults), "off", or a positive factor applied to every limit.
+  SANDBOX_RATE_LIMITS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('on')
+    .transform((v, ctx): { scale: number } | false => {
+      if (v === 'off') return false;
+      if (v === 'on') return { scale: 1 };
+      const n = Number(v);
+      if (v !== '' && Number.isFinite(n) && n > 0) return { scale: n };
+      ctx.addIssue({ code: 'custom', message: 'expected "on", "off" or a positive number (a factor on every limit)' });
+      return z.NEVER;
+    }),
 });
 
-export type SandboxEnv = z.infer<typeof EnvSchema>;
+export type SandboxEnv = z.output<typeof EnvSchema>;
 
 /** Parses an environment; returns the problems instead of throwing. */
 export function parseSandboxEnv(

@@ -14,11 +14,14 @@ const sandbox = createSandbox({
   atlasPrivateKey: env.SANDBOX_ATLAS_PRIVATE_KEY,
   // Service checks (issue 6): No Data and renotifications follow the clock.
   evaluateEveryMs: 15_000,
+  // Issue 8: standalone, the local Datadog throttles like Datadog does (SANDBOX_RATE_LIMITS=off to stop it).
+  rateLimits: env.SANDBOX_RATE_LIMITS,
 });
 
 const server = serve({ fetch: sandbox.fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-  console.log(`[sandbox] local Datadog + Atlas listening on http://${host}:${info.port} (data: ${env.WATCHDECK_DATA_DIR})`);
+  const limits = env.SANDBOX_RATE_LIMITS ? `rate limits ×${env.SANDBOX_RATE_LIMITS.scale}` : 'rate limits off';
+  console.log(`[sandbox] local Datadog + Atlas listening on http://${host}:${info.port} (data: ${env.WATCHDECK_DATA_DIR}, ${limits})`);
 });
 
 let stopping = false;

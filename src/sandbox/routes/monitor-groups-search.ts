@@ -9,15 +9,18 @@ import { currentActive } from '../lib/monitor-service';
 import { typeFacet } from '../lib/monitor-types';
 import { intParam } from '../lib/query-params';
 import { usToS } from '../lib/time';
-import type { MonitorRow } from '../store/types';
+import type { MonitorSummary } from '../store/monitors-store';
 
 const DEFAULT_PER_PAGE = 30;
 const MAX_PER_PAGE = 1000;
 
 interface Row {
-  monitor: MonitorRow;
+  monitor: MonitorSummary;
   group: string;
-  groupTagsLower: string[];
+  /** Parsed from the group name on first use: most searches never look at it (100k+ rows at scale). */
+  groupTagsLower: () => string[];
+  /** statusSeverity(status), computed once for sorting. */
+  severity: number;
   allTagsLower: string[];
   status: string;
   last_triggered_ts: number;
@@ -39,11 +42,11 @@ function matches(r: Row, t: SearchTerm): boolean {
     case 'muted':
       return r.muted === t.value;
     case 'tag':
-      return t.values.some((v) => r.allTagsLower.includes(v) || r.groupTagsLower.includes(v));
+      return t.values.some((v) => r.allTagsLower.includes(v) || r.groupTagsLower().includes(v));
     case 'monitor_id':
       return t.values.includes(r.monitor.id);
     case 'group':
-      return t.values.some((v) => r.group.toLowerCase() === v || r.groupTagsLower.includes(v));
+      return t.values.some((v) => r.group.toLowerCase() === v || r.groupTagsLower().includes(v));
     case 'type':
       return t.values.some((v) => v === r.monitor.type || v === typeFacet(r.monitor.type));
     case 'priority':
@@ -61,7 +64,7 @@ function cmp(a: string, b: string): number {
 }
 
 const SORTS: Record<string, Comparator> = {
-  status: (a, b) => statusSeverity(a.status) - statusSeverity(b.status),
+  status: (a, b) => a.severity - b.severity,
   name: (a, b) => cmp(a.monitor.name, b.monitor.name),
   monitor_name: (a, b) => cmp(a.monitor.name, b.monitor.name),
   group: (a, b) => cmp(a.group, b.group),
@@ -97,7 +100,8 @@ export function registerGroupSearchRoutes(app: Hono, deps: SandboxDeps): void {
 
     const nowUs = deps.nowUs();
     const active = currentActive(deps);
-    const monitors = deps.monitors.list();
+    // Summaries, not full monitors: the search never reads options, message or query.
+    const monitors = deps.monitors.listSummaries();
     const groups = deps.monitors.groupsFor(monitors.map((m) => m.id));
     const rows: Row[] = [];
     for (const m of monitors) {
@@ -105,15 +109,20 @@ export function registerGroupSearchRoutes(app: Hono, deps: SandboxDeps): void {
       if (gs.length === 0) continue;
       const targeting = active.filter((d) => targetsMonitor(d, m));
       const covering = targeting.map((d) => ({ d, names: new Set(coveredGroups(d, gs)) }));
+      const unmuted = covering.length === 0;
       const allTagsLower = m.tags.map((t) => t.toLowerCase());
       for (const g of gs) {
         // window: the row's start and end, or a recurring downtime's current occurrence.
-        const mutes = covering.filter((x) => x.names.has(g.name)).map((x) => ({ ...x.d.window, id: x.d.row.id, scope: x.d.row.scope }));
+        const mutes = unmuted
+          ? []
+          : covering.filter((x) => x.names.has(g.name)).map((x) => ({ ...x.d.window, id: x.d.row.id, scope: x.d.row.scope }));
+        let tagsLower: string[] | undefined;
         const until = mutes.some((d) => d.endUs === null) ? null : Math.max(0, ...mutes.map((d) => usToS(d.endUs!)));
         rows.push({
           monitor: m,
           group: g.name,
-          groupTagsLower: groupTags(g.name).map((t) => t.toLowerCase()),
+          groupTagsLower: () => (tagsLower ??= groupTags(g.name).map((t) => t.toLowerCase())),
+          severity: statusSeverity(g.status),
           allTagsLower,
           status: g.status,
           last_triggered_ts: g.last_triggered_ts,

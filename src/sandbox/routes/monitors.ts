@@ -23,7 +23,7 @@ function lower(tags: readonly string[]): Set<string> {
 }
 
 /** `tags` filter: some group of the monitor (or the monitor alone) carries every tag, counting the monitor's own tags. */
-function matchesScopeTags(m: MonitorRow, groups: readonly GroupRow[], wanted: readonly string[]): boolean {
+function matchesScopeTags(m: Pick<MonitorRow, 'tags'>, groups: readonly Pick<GroupRow, 'name'>[], wanted: readonly string[]): boolean {
   const own = lower(m.tags);
   const candidates = groups.length > 0 ? groups.map((g) => lower(groupTags(g.name))) : [new Set<string>()];
   return candidates.some((gt) => wanted.every((t) => own.has(t) || gt.has(t)));
@@ -41,21 +41,29 @@ export function registerMonitorRoutes(app: Hono, deps: SandboxDeps): void {
     const monitorTags = listParam(c.req.query('monitor_tags')).map((t) => t.toLowerCase());
     const scopeTags = listParam(c.req.query('tags')).map((t) => t.toLowerCase());
 
-    let rows = deps.monitors.list({ name: name || undefined, idAfter });
+    const filter = { name: name || undefined, idAfter };
+    // Clamped so an absurd page number binds as an integer (and simply answers an empty page, as slicing did).
+    const pageWindow = page === undefined ? undefined : { offset: Math.min(page * pageSize, Number.MAX_SAFE_INTEGER), limit: pageSize };
+
+    // No tag filter: SQL cuts the page, so only its monitors are read, parsed and rendered.
+    if (monitorTags.length === 0 && scopeTags.length === 0) {
+      return c.json(renderMonitors(deps, deps.monitors.list(filter, pageWindow), opts));
+    }
+    // Tag filters run in JS (same case folding as before) over ids and tags only; full rows are read for the page.
+    let candidates = deps.monitors.listSummaries(filter);
     if (monitorTags.length > 0) {
-      rows = rows.filter((m) => {
+      candidates = candidates.filter((m) => {
         const own = lower(m.tags);
         return monitorTags.every((t) => own.has(t));
       });
     }
-    let groups: Map<number, GroupRow[]> | undefined;
     if (scopeTags.length > 0) {
-      groups = deps.monitors.groupsFor(rows.map((m) => m.id));
-      const g = groups;
-      rows = rows.filter((m) => matchesScopeTags(m, g.get(m.id) ?? [], scopeTags));
+      const names = deps.monitors.groupNamesFor(candidates.map((m) => m.id));
+      candidates = candidates.filter((m) => matchesScopeTags(m, names.get(m.id) ?? [], scopeTags));
     }
-    if (page !== undefined) rows = rows.slice(page * pageSize, page * pageSize + pageSize);
-    return c.json(renderMonitors(deps, rows, opts, groups));
+    if (pageWindow) candidates = candidates.slice(pageWindow.offset, pageWindow.offset + pageWindow.limit);
+    const rows = deps.monitors.getMany(candidates.map((m) => m.id));
+    return c.json(renderMonitors(deps, rows, opts));
   });
 
   app.post('/api/v1/monitor', async (c) => {

@@ -93,7 +93,7 @@ describe('upgrading a schema-3 data file', () => {
     expect(await appOkMonitors(third)).toHaveLength(1);
     const db = sqlite(dataDir);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(5);
+    expect(SCHEMA_VERSION).toBe(6);
     db.close();
   });
 

@@ -38,6 +38,15 @@ export interface MonitorFilter {
   idAfter?: number;
 }
 
+/** A page of the id-ordered list, cut by SQL (LIMIT/OFFSET on the primary key) instead of in memory. */
+export interface MonitorPage {
+  offset: number;
+  limit: number;
+}
+
+/** What list filters and the group search read of a monitor: no options, message or query to parse. */
+export type MonitorSummary = Pick<MonitorRow, 'id' | 'name' | 'tags' | 'type' | 'priority'>;
+
 export class MonitorsStore {
   private readonly insertStmt;
   private readonly getStmt;
@@ -84,20 +93,40 @@ export class MonitorsStore {
     return this.db.prepare('SELECT 1 FROM monitors WHERE id = ?').get(id) !== undefined;
   }
 
-  /** Monitors ordered by id; the SQL-side filters only (tags are filtered by the caller). */
-  list(filter: MonitorFilter = {}): MonitorRow[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.name) {
-      where.push("instr(lower(name), lower(?)) > 0");
-      params.push(filter.name);
+  /**
+   * Monitors ordered by id; the SQL-side filters only (tags are filtered by the caller). With `page`,
+   * only that page is read and parsed: at 10,000 monitors a page of 1000 no longer costs the whole table.
+   */
+  list(filter: MonitorFilter = {}, page?: MonitorPage): MonitorRow[] {
+    const { where, params } = filterSql(filter);
+    let sql = `SELECT * FROM monitors ${where} ORDER BY id`;
+    if (page) {
+      sql += ' LIMIT ? OFFSET ?';
+      params.push(page.limit, page.offset);
     }
-    if (filter.idAfter !== undefined) {
-      where.push('id > ?');
-      params.push(filter.idAfter);
-    }
-    const sql = `SELECT * FROM monitors ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
     return (this.db.prepare(sql).all(...params) as MonitorDbRow[]).map(fromDb);
+  }
+
+  /** The same monitors as list(), with only the columns filters and searches need. */
+  listSummaries(filter: MonitorFilter = {}): MonitorSummary[] {
+    const { where, params } = filterSql(filter);
+    const rows = this.db.prepare(`SELECT id, name, tags, type, priority FROM monitors ${where} ORDER BY id`).all(...params) as (Omit<
+      MonitorSummary,
+      'tags'
+    > & { tags: string })[];
+    return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
+  }
+
+  /** Full rows for these ids, ordered by id (ids that do not exist are skipped). */
+  getMany(ids: readonly number[]): MonitorRow[] {
+    const out: MonitorRow[] = [];
+    // Bound the number of SQL variables per statement (SQLite's default limit is far above, but keep statements small).
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT * FROM monitors WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as MonitorDbRow[];
+      out.push(...rows.map(fromDb));
+    }
+    return out.sort((a, b) => a.id - b.id);
   }
 
   update(m: MonitorRow): void {
@@ -121,19 +150,34 @@ export class MonitorsStore {
 
   /** Groups of many monitors at once, keyed by monitor id. */
   groupsFor(ids: readonly number[]): Map<number, GroupRow[]> {
-    const out = new Map<number, GroupRow[]>();
+    return this.groupsQuery<GroupRow>('*', ids);
+  }
+
+  /** Group names only (what scope matching reads), keyed by monitor id: cheaper than groupsFor over many monitors. */
+  groupNamesFor(ids: readonly number[]): Map<number, Pick<GroupRow, 'monitor_id' | 'name'>[]> {
+    return this.groupsQuery<Pick<GroupRow, 'monitor_id' | 'name'>>('monitor_id, name', ids);
+  }
+
+  private groupsQuery<T extends { monitor_id: number }>(columns: string, ids: readonly number[]): Map<number, T[]> {
+    const out = new Map<number, T[]>();
     if (ids.length === 0) return out;
-    for (const id of ids) out.set(id, []);
+    let min = Infinity;
+    let max = -Infinity;
+    for (const id of ids) {
+      out.set(id, []);
+      // A loop, not Math.min(...ids): spreading 10,000+ arguments can overflow the stack.
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    // Both read the primary key (monitor_id, name) in order: a range scan for many ids, point lookups for few.
     const rows =
       ids.length > 500
         ? (this.db
-            .prepare('SELECT * FROM monitor_groups WHERE monitor_id BETWEEN ? AND ? ORDER BY monitor_id, name')
-            .all(Math.min(...ids), Math.max(...ids)) as GroupRow[])
+            .prepare(`SELECT ${columns} FROM monitor_groups WHERE monitor_id BETWEEN ? AND ? ORDER BY monitor_id, name`)
+            .all(min, max) as T[])
         : (this.db
-            .prepare(
-              `SELECT * FROM monitor_groups WHERE monitor_id IN (${ids.map(() => '?').join(',')}) ORDER BY monitor_id, name`,
-            )
-            .all(...ids) as GroupRow[]);
+            .prepare(`SELECT ${columns} FROM monitor_groups WHERE monitor_id IN (${ids.map(() => '?').join(',')}) ORDER BY monitor_id, name`)
+            .all(...ids) as T[]);
     for (const g of rows) out.get(g.monitor_id)?.push(g);
     return out;
   }
@@ -150,6 +194,20 @@ export class MonitorsStore {
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM monitors').get() as { n: number }).n;
   }
+}
+
+function filterSql(filter: MonitorFilter): { where: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.name) {
+    where.push('instr(lower(name), lower(?)) > 0');
+    params.push(filter.name);
+  }
+  if (filter.idAfter !== undefined) {
+    where.push('id > ?');
+    params.push(filter.idAfter);
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
 /** Monitor ids in a composite query such as "1000001 && !1000002". */

@@ -88,7 +88,10 @@ describe('upgrading a schema-4 data file to schema 5 (recurring downtimes)', () 
     expect(columns(dataDir)).toEqual(expect.arrayContaining(['recurrences', 'timezone', 'end_handled_us']));
     const db = sqlite(dataDir);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(5);
+    // Issue 8 bumped the schema to 6 (indexes only): an older file gets them when it is opened.
+    expect(SCHEMA_VERSION).toBe(6);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['monitors_type', 'downtimes_live']));
     // What had ended before the upgrade is marked handled at the upgrade: the seeded ended window never notifies.
     const ended = db.prepare('SELECT end_handled_us, end_us FROM downtimes WHERE id = ?').get(DEMO_ANCHORS.ended.downtimeId) as {
       end_handled_us: number;

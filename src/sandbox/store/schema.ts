@@ -7,9 +7,11 @@
  * 2 added teams, memberships, incidents, todos and transitions; 3 added the Datadog and Atlas integrations;
  * 4 added service check runs, group transitions and the notification log; 5 added recurring downtimes
  * (`downtimes.recurrences`, `timezone`), what the engine has handled of their ends (`end_handled_us`)
- * and `downtime_recovery_mutes`. Columns added to an existing table are in SCHEMA_COLUMN_UPGRADES.
+ * and `downtime_recovery_mutes`; 6 (issue 8, 10,000 monitors) added indexes only: `monitors_type` and
+ * `downtimes_live` (CREATE INDEX IF NOT EXISTS builds them on an older file when it is opened).
+ * Columns added to an existing table are in SCHEMA_COLUMN_UPGRADES.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -46,6 +48,8 @@ CREATE TABLE IF NOT EXISTS monitors (
   modified_us INTEGER NOT NULL,
   overall_state_modified_us INTEGER
 );
+-- Schema 6: composite lookups (every delete and can_delete) read only the composites, not 10,000 monitors.
+CREATE INDEX IF NOT EXISTS monitors_type ON monitors(type);
 
 CREATE TABLE IF NOT EXISTS monitor_groups (
   monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
@@ -80,6 +84,8 @@ CREATE TABLE IF NOT EXISTS downtimes (
   end_handled_us INTEGER
 );
 CREATE INDEX IF NOT EXISTS downtimes_monitor ON downtimes(monitor_id);
+-- Schema 6: every monitor list and group search loads the live downtimes; after bulk mutes most rows are canceled.
+CREATE INDEX IF NOT EXISTS downtimes_live ON downtimes(canceled_us, end_us);
 
 CREATE TABLE IF NOT EXISTS teams (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -38,5 +38,7 @@ export interface RequestContext {
   identity: Identity;
   audit: AuditNote;
   clientAddress: string;
+  /** A request header (Accept-Encoding, If-None-Match), for the routes that answer pre-serialized bodies. */
+  header?: (name: string) => string | undefined;
   cookieHeader: string | undefined;
 }

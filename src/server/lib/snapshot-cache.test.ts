@@ -93,4 +93,49 @@ describe('SnapshotCache', () => {
     cache.clear();
     await expect(cache.get('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
   });
+
+  describe('stale-while-revalidate', () => {
+    it('answers the old copy at once with its own time and reloads once in the background', async () => {
+      const { cache, advance, at } = setup();
+      await cache.get('k', async () => 'v1');
+      const loadedAt = at();
+      advance(3000);
+      const d = deferred<string>();
+      const load = vi.fn(() => d.promise);
+      const answers = await Promise.all([cache.get('k', load, { revalidateMs: 10_000 }), cache.get('k', load, { revalidateMs: 10_000 })]);
+      expect(answers).toEqual([
+        { value: 'v1', fetchedAt: loadedAt, stale: false },
+        { value: 'v1', fetchedAt: loadedAt, stale: false },
+      ]);
+      expect(load).toHaveBeenCalledTimes(1);
+      d.resolve('v2');
+      await d.promise;
+      await Promise.resolve();
+      expect(await cache.get('k', load, { revalidateMs: 10_000 })).toEqual({ value: 'v2', fetchedAt: at(), stale: false });
+    });
+
+    it('says stale once a background load failed, and waits for a load past the window', async () => {
+      const { cache, advance } = setup();
+      await cache.get('k', async () => 'v1');
+      advance(3000);
+      await cache.get('k', () => Promise.reject(new Error('down')), { revalidateMs: 10_000 });
+      await new Promise((r) => setTimeout(r, 0));
+      expect((await cache.get('k', () => Promise.reject(new Error('down')), { revalidateMs: 10_000 })).stale).toBe(true);
+      await new Promise((r) => setTimeout(r, 0)); // that read's own background load settles
+      advance(10_000);
+      const load = vi.fn(async () => 'v3');
+      expect(await cache.get('k', load, { revalidateMs: 10_000 })).toMatchObject({ value: 'v3', stale: false });
+    });
+
+    it('never serves an invalidated copy this way, and drops it when the reload fails for good', async () => {
+      const { cache, advance } = setup();
+      await cache.get('k', async () => 'v1');
+      cache.invalidate();
+      expect((await cache.get('k', async () => 'v2', { revalidateMs: 10_000 })).value).toBe('v2');
+      advance(3000);
+      await cache.get('k', () => Promise.reject(new Error('gone')), { revalidateMs: 10_000 });
+      await new Promise((r) => setTimeout(r, 0));
+      await expect(cache.get('k', () => Promise.reject(new Error('gone')), { revalidateMs: 10_000 })).rejects.toThrow('gone');
+    });
+  });
 });

@@ -4,6 +4,14 @@
  * its original time) when a later load fails (SECURITY 29, 31; RFC 5861
  * stale-if-error). `invalidate()` makes every entry old at once (after a
  * mutation) but keeps it for the stale fallback.
+ *
+ * A get may also ask for stale-while-revalidate (RFC 5861): an entry past
+ * `freshMs` but younger than `revalidateMs` is answered at once, with its own
+ * time, while one coalesced load runs in the background. At 10,000 monitors a
+ * list load takes seconds; without this every read after the fresh window
+ * waited for it. An invalidated entry is never served this way (a mutation
+ * must show on the next read), and once a background load has failed the
+ * answers say stale until a load succeeds.
  */
 export interface Snapshot<T> {
   value: T;
@@ -15,6 +23,13 @@ interface Entry {
   value: unknown;
   fetchedAt: number;
   generation: number;
+  /** The last background load failed with an error the stale fallback covers. */
+  failed?: boolean;
+}
+
+export interface GetOptions {
+  /** Serve an entry up to this old (ms since it was fetched) while it reloads in the background. */
+  revalidateMs?: number;
 }
 
 export interface SnapshotCacheOptions {
@@ -32,15 +47,38 @@ export class SnapshotCache {
 
   constructor(private readonly options: SnapshotCacheOptions) {}
 
-  async get<T>(key: string, load: () => Promise<T>): Promise<Snapshot<T>> {
+  async get<T>(key: string, load: () => Promise<T>, options: GetOptions = {}): Promise<Snapshot<T>> {
     const { now, freshMs } = this.options;
     const entry = this.entries.get(key);
-    if (entry && entry.generation === this.generation && now() - entry.fetchedAt < freshMs) {
-      return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: false };
+    if (entry && entry.generation === this.generation) {
+      const age = now() - entry.fetchedAt;
+      if (age < freshMs && !entry.failed) return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: false };
+      if (age < (options.revalidateMs ?? 0)) {
+        this.revalidate(key, load, entry);
+        return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: entry.failed === true };
+      }
     }
     const running = this.inflight.get(key);
     if (running && running.generation === this.generation) return running.promise as Promise<Snapshot<T>>;
+    return this.start(key, load);
+  }
 
+  /** One background load per key at a time; its failure only marks the entry (the next reads say stale). */
+  private revalidate<T>(key: string, load: () => Promise<T>, entry: Entry): void {
+    const running = this.inflight.get(key);
+    if (running && running.generation === this.generation) return;
+    this.start(key, load).then(
+      (snap) => {
+        if (snap.stale) entry.failed = true;
+      },
+      () => {
+        // Not coverable (e.g. "it's gone"): the next read must load and answer that error itself.
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+  }
+
+  private start<T>(key: string, load: () => Promise<T>): Promise<Snapshot<T>> {
     const generation = this.generation;
     const promise = this.load(key, generation, load);
     this.inflight.set(key, { promise, generation });

@@ -82,8 +82,18 @@ export interface RouteInput<P, Q, B> {
   body: B extends z.ZodType ? z.output<B> : undefined;
 }
 
+/**
+ * A body serialized (and redacted) by the handler ahead of time, maybe compressed: the monitor
+ * list at 10,000 monitors is serialized once per refresh, not once per request.
+ */
+export interface PreparedReply<S> {
+  status: S;
+  bytes: Uint8Array;
+  headers: Record<string, string>;
+}
+
 type ReplyFor<R extends Responses, S extends keyof R & number> = R[S]['schema'] extends z.ZodType
-  ? { status: S; body: z.input<R[S]['schema']>; headers?: Record<string, string> }
+  ? { status: S; body: z.input<R[S]['schema']>; headers?: Record<string, string> } | PreparedReply<S>
   : { status: S; body?: undefined; headers?: Record<string, string>; text?: string };
 export type Reply<R extends Responses> = { [S in keyof R & number]: ReplyFor<R, S> }[keyof R & number];
 
@@ -105,6 +115,8 @@ export interface BoundRoute {
     body?: unknown;
     /** A non-JSON body (CSV); its Content-Type comes in headers. */
     text?: string;
+    /** A body the handler already serialized and redacted (PreparedReply). */
+    bytes?: Uint8Array;
     headers?: Record<string, string>;
   }>;
 }
@@ -186,10 +198,13 @@ export function registerRoute(app: Hono<AppEnv>, route: BoundRoute): void {
       audit,
       clientAddress: c.get('clientAddress'),
       cookieHeader: c.req.header('cookie'),
+      header: (name) => c.req.header(name),
     };
     const reply = await route.handler({ ...input, deps, requestId: c.get('requestId'), req });
     const headers = { ...reply.headers };
     if (reply.text !== undefined) return c.body(reply.text, reply.status as 200, headers);
+    // Already redacted by whoever prepared it (the snapshot's serializer runs deps.redact once per refresh).
+    if (reply.bytes !== undefined) return c.body(reply.bytes as Uint8Array<ArrayBuffer>, reply.status as 200, headers);
     if (reply.body === undefined) return c.body(null, reply.status as 204, headers);
     // Upstream data passes through here; no form of a key may leave, whatever field it hid in (SECURITY 1).
     const text = deps.redact(JSON.stringify(reply.body));

@@ -10,6 +10,9 @@ import { UpstreamError, type UpstreamErrorInit, type UpstreamErrorKind } from '.
  * - GETs retried at most `retries` times on 5xx or a network error, with jittered backoff, never
  *   past the deadline; mutations never (28);
  * - after a 429, the same operation answers 429 locally until its cooldown passes (27);
+ * - mutations are paced: when the upstream's rate-limit headers say no requests remain in the
+ *   current window (counting the ones we have in flight), the next waits for the window to reset
+ *   rather than earn a 429 (a 500-monitor bulk mute must not trip Datadog's limit);
  * - every failure is an UpstreamError; only 4xx bodies are read (for their messages, which the
  *   client redacts), a 5xx body never is; a body that breaks off mid-way, is not JSON or has the
  *   wrong shape is `bad_response` (502), never a crash.
@@ -102,11 +105,67 @@ export interface UpstreamSendOptions extends HttpClientOptions {
   cooldownSeconds(bucket: string, response: Response): number;
   /** Every answer that is not a 429 (an Atlas streak of 429s ends). */
   answered?(bucket: string): void;
+  /** The upstream's rate-limit window from an answer's headers, when it sends them. */
+  rateLimit?(response: Response): RateLimitWindow | null;
+  /** The longest a mutation waits for a rate-limit window to reset before it fails with 429 (default 30 s). */
+  maxPaceMs?: number;
+  /** Waits (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** What X-RateLimit-Remaining and X-RateLimit-Reset say. */
+export interface RateLimitWindow {
+  remaining: number;
+  resetSeconds: number;
+}
+
+const DEFAULT_MAX_PACE_MS = 30_000;
 
 export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOptions): UpstreamSend<M> {
   const base = options.baseUrl.replace(/\/+$/, '');
   const cooldowns = new Map<string, number>();
+  /** Per bucket: requests left in the upstream's current window (minus ours in flight) and when it resets. */
+  const windows = new Map<string, { remaining: number; resetAt: number }>();
+  const pause = options.sleep ?? sleep;
+  const maxPaceMs = options.maxPaceMs ?? DEFAULT_MAX_PACE_MS;
+
+  function noteWindow(key: string, response: Response): void {
+    const seen = options.rateLimit?.(response);
+    if (!seen) return;
+    const resetAt = options.now() + seen.resetSeconds * 1000;
+    const known = windows.get(key);
+    // Within one window the header cannot count requests still in flight: keep the lower figure.
+    // A reset a second or more later than the known one is a new window.
+    const sameWindow = known !== undefined && resetAt - known.resetAt < 1000 && options.now() < known.resetAt;
+    windows.set(key, { remaining: sameWindow ? Math.min(known.remaining, seen.remaining) : seen.remaining, resetAt });
+  }
+
+  /**
+   * A mutation waits until the upstream's window has room, up to maxPaceMs, then takes one slot
+   * of it (so four concurrent mutations cannot all spend the last slot). Fails with 429, as the
+   * upstream would, when the wait would be longer.
+   */
+  async function pace(call: UpstreamCall<z.ZodType | null>, key: string): Promise<void> {
+    for (;;) {
+      const now = options.now();
+      const window = windows.get(key);
+      if (!window || window.resetAt <= now) {
+        windows.delete(key);
+        return;
+      }
+      if (window.remaining > 0) {
+        window.remaining--;
+        return;
+      }
+      const waitMs = window.resetAt - now;
+      if (waitMs > maxPaceMs) {
+        throw fail(call, { kind: 'rate_limited', status: 429, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+      }
+      await pause(waitMs);
+      // The window has reset: the next answer's headers describe the new one.
+      if (windows.get(key) === window && options.now() >= window.resetAt) windows.delete(key);
+    }
+  }
 
   /** The rate-limit bucket and the operation named in errors: "GET /api/v1/monitor/{id}". */
   const bucket = (call: UpstreamCall<z.ZodType | null>) => `${call.method} ${call.template}`;
@@ -139,6 +198,7 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
   async function exchange<S extends z.ZodType | null>(call: UpstreamCall<S>, signal: AbortSignal): Promise<UpstreamCallResult<S>> {
     const response = await options.exchange(call, context(call, signal));
     const key = bucket(call);
+    noteWindow(key, response);
     if (!response.ok) {
       const kind = kindForStatus(response.status);
       const is4xx = kind === 'rejected' || kind === 'not_found';
@@ -189,6 +249,12 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
   }
 
   return async function send<S extends z.ZodType | null>(call: UpstreamCall<S, M>): Promise<UpstreamCallResult<S>> {
+    // Reads are not paced: they are cached and coalesced, and a read that meets a limit falls back to the last good copy.
+    if (call.method !== 'GET') await pace(call, bucket(call));
+    return sendOnce(call);
+  };
+
+  async function sendOnce<S extends z.ZodType | null>(call: UpstreamCall<S>): Promise<UpstreamCallResult<S>> {
     const until = cooldowns.get(bucket(call));
     const now = options.now();
     if (until !== undefined && until > now) {
@@ -208,5 +274,5 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
         await sleep(wait);
       }
     }
-  };
+  }
 }

@@ -18,6 +18,8 @@ interface MonitorRowProps {
   onFocusRow: (index: number) => void;
   /** The list's search params, handed to the detail page for its back link. */
   listSearch: string;
+  /** Set on the virtualized list: the virtualizer measures each rendered row's real height. */
+  rowRef?: (row: HTMLTableRowElement | null) => void;
 }
 
 export function priorityLabel(priority: number | null): string {
@@ -33,10 +35,15 @@ export const MonitorRow = memo(function MonitorRow({
   onSelectClick,
   onFocusRow,
   listSearch,
+  rowRef,
 }: MonitorRowProps) {
   const pending = pendingChange(m);
   return (
     <tr
+      ref={rowRef}
+      // Row 1 is the header: with only some rows in the DOM, screen readers still learn each row's place.
+      aria-rowindex={index + 2}
+      data-index={index}
       className={`row${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}`}
       data-monitor-id={m.id}
       tabIndex={focused ? 0 : -1}

@@ -20,9 +20,33 @@ export function muteText(mute: MuteSummary, now: number): string | null {
   return null;
 }
 
-export function MuteMarker({ mute, pending }: MuteMarkerProps) {
-  const now = useNow(30_000);
-  const text = muteText(mute, now);
+/**
+ * How often the "time left" markers refresh. Every marker reads the same shared clock (useNow keeps
+ * one interval per tick length), so a list of thousands of muted monitors has one timer, not one each.
+ */
+export const MUTE_CLOCK_MS = 30_000;
+
+/** Only a whole-monitor mute with an end counts down; no other marker depends on the time. */
+export function hasCountdown(mute: MuteSummary): boolean {
+  return mute.state === 'all' && mute.endsAt !== null;
+}
+
+/**
+ * The marker. Only markers with a countdown subscribe to the clock, so its tick re-renders those
+ * few rows and leaves every other row alone.
+ */
+export function MuteMarker(props: MuteMarkerProps) {
+  return hasCountdown(props.mute) ? <CountdownMarker {...props} /> : <MarkerBody {...props} now={null} />;
+}
+
+function CountdownMarker(props: MuteMarkerProps) {
+  const now = useNow(MUTE_CLOCK_MS);
+  return <MarkerBody {...props} now={now} />;
+}
+
+/** `now` is null when nothing shown depends on it (see hasCountdown). */
+function MarkerBody({ mute, pending, now }: MuteMarkerProps & { now: number | null }) {
+  const text = muteText(mute, now ?? 0);
   const title =
     mute.endsAt !== null && text
       ? `${mute.state === 'all' ? 'Ends' : 'Soonest end'} ${formatFullTime(mute.endsAt)}`

@@ -4,8 +4,8 @@ function rowElement(id: number): HTMLElement | null {
   return document.querySelector<HTMLElement>(`tr[data-monitor-id="${id}"]`);
 }
 
-/** Moves focus to a row (roving focus) and scrolls it just into view. */
-function focusRow(id: number): void {
+/** Moves focus to a row (roving focus) and scrolls it just into view: when every row is in the DOM. */
+function focusRowInDom(index: number, id: number): void {
   const row = rowElement(id);
   if (!row) return;
   row.focus({ preventScroll: true });
@@ -17,7 +17,11 @@ function focusRow(id: number): void {
  * position, so a refresh that re-sorts the list keeps it on the same monitor;
  * if a filter hides that monitor the cursor is gone (index -1).
  */
-export function useRowCursor(visibleIds: readonly number[]) {
+export function useRowCursor(
+  visibleIds: readonly number[],
+  /** Brings a row into view and focuses it; a virtualized table passes its own, as the row may not be rendered yet. */
+  focusRow: (index: number, id: number) => void = focusRowInDom,
+) {
   const [cursorId, setCursorId] = useState<number | null>(null);
   const index = cursorId === null ? -1 : visibleIds.indexOf(cursorId);
 
@@ -26,9 +30,9 @@ export function useRowCursor(visibleIds: readonly number[]) {
       const id = visibleIds[target];
       if (id === undefined) return;
       setCursorId(id);
-      focusRow(id);
+      focusRow(target, id);
     },
-    [visibleIds],
+    [visibleIds, focusRow],
   );
 
   /** One row down (+1) or up (-1), stopping at the first and last rows; from nowhere, the first row. */

@@ -1,8 +1,12 @@
-import { listResponse } from '../../../testing/monitor-fixtures';
+import { buildSummary, listResponse } from '../../../testing/monitor-fixtures';
 import {
   DEFAULT_FILTERS,
   filterAndSort,
+  filterSorted,
+  indexMonitors,
+  isMuted,
   isValidTagFilter,
+  sortIndexed,
   readListFilters,
   sortMonitors,
   writeListFilters,
@@ -53,5 +57,62 @@ describe('list filters in the URL', () => {
     expect(isValidTagFilter('probe_dc:aws:us-east-2')).toBe(true);
     expect(isValidTagFilter('payments')).toBe(false);
     expect(isValidTagFilter('team: payments')).toBe(false);
+  });
+});
+
+describe('the list index (prepared once per load, filtered per keystroke)', () => {
+  const index = indexMonitors(monitors);
+
+  it('lower-cases name, query and tags into one search text, and keeps tags as a set', () => {
+    const cpu = index.find((x) => x.monitor.id === 1)!;
+    expect(cpu.text).toBe([cpu.monitor.name, cpu.monitor.query, ...cpu.monitor.tags].join('\n').toLowerCase());
+    expect(cpu.tags.has('team:web')).toBe(true);
+    expect(cpu.idText).toBe('1');
+  });
+
+  it('ranks names with the collator: case-insensitive and numeric-aware, ties broken by id', () => {
+    const named = indexMonitors([
+      buildSummary({ id: 3, name: 'disk 10' }),
+      buildSummary({ id: 1, name: 'Disk 9' }),
+      buildSummary({ id: 2, name: 'disk 9' }),
+      buildSummary({ id: 4, name: 'alpha' }),
+    ]);
+    const order = sortIndexed(named, 'name', 'asc').map((x) => x.monitor.id);
+    expect(order).toEqual([4, 1, 2, 3]);
+    expect(sortIndexed(named, 'name', 'desc').map((x) => x.monitor.id)).toEqual([...order].reverse());
+  });
+
+  it('filters a sorted list without re-sorting it, and counts facets over every filter but the status', () => {
+    const sorted = sortIndexed(index, 'severity', 'asc');
+    const f = { ...DEFAULT_FILTERS, statuses: ['Alert'], tags: ['TEAM:payments'] };
+    const { visible, facetCounts } = filterSorted(sorted, f);
+    expect(visible.map((m) => m.id)).toEqual(filterAndSort(monitors, f).map((m) => m.id));
+    const payments = monitors.filter((m) => m.tags.includes('team:payments'));
+    for (const [state, count] of facetCounts) {
+      expect(count).toBe(payments.filter((m) => m.overallState === state).length);
+    }
+    expect(visible.every((m) => m.overallState === 'Alert')).toBe(true);
+  });
+
+  it('matches each term within one field only, and an id exactly', () => {
+    const sorted = sortIndexed(index, 'name', 'asc');
+    const cpu = monitors.find((m) => m.id === 1)!;
+    const lastWordOfName = cpu.name.split(' ').at(-1)!.toLowerCase();
+    const firstCharsOfQuery = cpu.query.slice(0, 3).toLowerCase();
+    // The two run together only across the field boundary: no match.
+    expect(filterSorted(sorted, { ...DEFAULT_FILTERS, q: `${lastWordOfName}${firstCharsOfQuery}` }).visible).toEqual([]);
+    expect(filterSorted(sorted, { ...DEFAULT_FILTERS, q: 'HIGH cpu' }).visible.map((m) => m.id)).toEqual([1]);
+    expect(filterSorted(sorted, { ...DEFAULT_FILTERS, q: '4' }).visible.map((m) => m.id)).toEqual([4]);
+  });
+
+  it('filters muted and not muted, and by type', () => {
+    const sorted = sortIndexed(index, 'name', 'asc');
+    const muted = filterSorted(sorted, { ...DEFAULT_FILTERS, muted: 'yes' }).visible;
+    const notMuted = filterSorted(sorted, { ...DEFAULT_FILTERS, muted: 'no' }).visible;
+    expect(muted.length + notMuted.length).toBe(monitors.length);
+    expect(muted.every(isMuted)).toBe(true);
+    expect(notMuted.some(isMuted)).toBe(false);
+    const type = monitors[0]!.type;
+    expect(filterSorted(sorted, { ...DEFAULT_FILTERS, type }).visible.every((m) => m.type === type)).toBe(true);
   });
 });

@@ -76,69 +76,142 @@ export function isMuted(m: MonitorSummary): boolean {
   return m.mute.state !== 'none' || m.mute.mutedGroups > 0;
 }
 
-function matchesText(m: MonitorSummary, q: string): boolean {
-  const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return true;
-  const haystack = [m.name, m.query, ...m.tags].map((s) => s.toLowerCase());
-  return terms.every((term) => String(m.id) === term || haystack.some((h) => h.includes(term)));
+/**
+ * One monitor with everything filtering and sorting need, worked out once per list load
+ * (`indexMonitors`), so a keystroke only does substring tests on ready-made strings: with
+ * 10,000 monitors, lower-casing names, queries and tags and rebuilding tag sets on every
+ * keystroke cost more than the 50 ms a keystroke may take.
+ */
+export interface IndexedMonitor {
+  monitor: MonitorSummary;
+  /**
+   * Name, query and tags, lower-cased, joined by "\n". A search term never holds whitespace
+   * (the query is split on it), so a term cannot match across two fields.
+   */
+  text: string;
+  /** The id as typed ("4" finds monitor 4 only, not 14 or 40). */
+  idText: string;
+  /** Lower-cased tags, for exact tag filters. */
+  tags: ReadonlySet<string>;
+  muted: boolean;
+  severity: number;
+  /** Position in name order (collator, then id): sorting by name becomes an integer comparison. */
+  nameRank: number;
 }
 
-function matchesTags(m: MonitorSummary, tags: string[]): boolean {
-  if (tags.length === 0) return true;
-  const own = new Set(m.tags.map((t) => t.toLowerCase()));
-  return tags.every((t) => own.has(t.toLowerCase()));
+/**
+ * One collator for every name comparison. `localeCompare` with options builds a collator per
+ * call: sorting 10,000 names that way took 833 ms against 39 ms with a shared one.
+ */
+const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+const byName = (a: MonitorSummary, b: MonitorSummary) => nameCollator.compare(a.name, b.name) || a.id - b.id;
+
+/** Prepares the monitors for filtering and sorting; call once per list load (memoised on the data). */
+export function indexMonitors(monitors: readonly MonitorSummary[]): IndexedMonitor[] {
+  const byNameOrder = [...monitors].sort(byName);
+  const rank = new Map<MonitorSummary, number>();
+  byNameOrder.forEach((m, i) => rank.set(m, i));
+  return monitors.map((m) => ({
+    monitor: m,
+    text: [m.name, m.query, ...m.tags].join('\n').toLowerCase(),
+    idText: String(m.id),
+    tags: new Set(m.tags.map((t) => t.toLowerCase())),
+    muted: isMuted(m),
+    severity: statusSeverity(m.overallState),
+    nameRank: rank.get(m)!,
+  }));
 }
 
-/** Does the monitor pass every filter (optionally ignoring the status facet, for facet counts)? */
-export function matchesFilters(m: MonitorSummary, f: ListFilters, ignoreStatus = false): boolean {
-  if (!ignoreStatus && f.statuses.length > 0 && !f.statuses.includes(m.overallState)) return false;
-  if (f.muted === 'yes' && !isMuted(m)) return false;
-  if (f.muted === 'no' && isMuted(m)) return false;
-  if (f.type && m.type !== f.type) return false;
-  if (!matchesTags(m, f.tags)) return false;
-  return matchesText(m, f.q);
+/** The filters in the shape matching needs, parsed once per filter change instead of once per monitor. */
+interface ParsedFilters {
+  statuses: ReadonlySet<string>;
+  muted: MutedFilter;
+  type: string | null;
+  tags: string[];
+  terms: string[];
+}
+
+function parseFilters(f: ListFilters): ParsedFilters {
+  return {
+    statuses: new Set(f.statuses),
+    muted: f.muted,
+    type: f.type,
+    tags: f.tags.map((t) => t.toLowerCase()),
+    terms: f.q.toLowerCase().split(/\s+/).filter(Boolean),
+  };
+}
+
+/** Every filter except the status facet (the facet counts ignore it). */
+function matchesOtherFilters(x: IndexedMonitor, p: ParsedFilters): boolean {
+  if (p.muted === 'yes' && !x.muted) return false;
+  if (p.muted === 'no' && x.muted) return false;
+  if (p.type && x.monitor.type !== p.type) return false;
+  for (const t of p.tags) if (!x.tags.has(t)) return false;
+  for (const term of p.terms) if (x.idText !== term && !x.text.includes(term)) return false;
+  return true;
+}
+
+/** Sorted copy. Severity asc = worst first; priority asc = P1 first. Monitors without a priority always sort last. */
+export function sortIndexed(items: readonly IndexedMonitor[], sort: SortKey, dir: SortDir): IndexedMonitor[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  const list = [...items];
+  switch (sort) {
+    case 'name':
+      return list.sort((a, b) => sign * (a.nameRank - b.nameRank));
+    case 'priority':
+      return list.sort((a, b) => {
+        const pa = a.monitor.priority;
+        const pb = b.monitor.priority;
+        if (pa === null || pb === null) {
+          if (pa === pb) return a.nameRank - b.nameRank;
+          return pa === null ? 1 : -1;
+        }
+        return sign * (pa - pb) || a.severity - b.severity || a.nameRank - b.nameRank;
+      });
+    case 'severity':
+      return list.sort((a, b) => sign * (a.severity - b.severity) || a.nameRank - b.nameRank);
+  }
+}
+
+export interface FilteredList {
+  /** The monitors passing every filter, in the order of `sorted`. */
+  visible: MonitorSummary[];
+  /** Monitors per overall state over every filter except the status facet itself. */
+  facetCounts: Map<string, number>;
+}
+
+/**
+ * Filters an already sorted list in one pass, counting the status facets on the way. The
+ * sort is done once per data or sort change (`sortIndexed`), not per keystroke: filtering
+ * keeps the order, so the matches come out sorted.
+ */
+export function filterSorted(sorted: readonly IndexedMonitor[], f: ListFilters): FilteredList {
+  const p = parseFilters(f);
+  const facetCounts = new Map<string, number>(KNOWN_STATUSES.map((s) => [s, 0]));
+  const visible: MonitorSummary[] = [];
+  for (const x of sorted) {
+    if (!matchesOtherFilters(x, p)) continue;
+    const state = x.monitor.overallState;
+    facetCounts.set(state, (facetCounts.get(state) ?? 0) + 1);
+    if (p.statuses.size === 0 || p.statuses.has(state)) visible.push(x.monitor);
+  }
+  return { visible, facetCounts };
+}
+
+/** Sorted copy of plain monitors (indexes them first; the list itself keeps the index). */
+export function sortMonitors(monitors: readonly MonitorSummary[], sort: SortKey, dir: SortDir): MonitorSummary[] {
+  return sortIndexed(indexMonitors(monitors), sort, dir).map((x) => x.monitor);
+}
+
+/** One-shot filter and sort of plain monitors; the list uses the index and `filterSorted` instead. */
+export function filterAndSort(monitors: readonly MonitorSummary[], f: ListFilters): MonitorSummary[] {
+  return filterSorted(sortIndexed(indexMonitors(monitors), f.sort, f.dir), f).visible;
 }
 
 /** Monitors per overall state, over every active filter except the status facet itself. */
 export function statusFacetCounts(monitors: readonly MonitorSummary[], f: ListFilters): Map<string, number> {
-  const counts = new Map<string, number>(KNOWN_STATUSES.map((s) => [s, 0]));
-  for (const m of monitors) {
-    if (matchesFilters(m, f, true)) counts.set(m.overallState, (counts.get(m.overallState) ?? 0) + 1);
-  }
-  return counts;
-}
-
-const byName = (a: MonitorSummary, b: MonitorSummary) =>
-  a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }) || a.id - b.id;
-
-/** Sorted copy. Severity asc = worst first; priority asc = P1 first. Monitors without a priority always sort last. */
-export function sortMonitors(monitors: readonly MonitorSummary[], sort: SortKey, dir: SortDir): MonitorSummary[] {
-  const sign = dir === 'asc' ? 1 : -1;
-  const list = [...monitors];
-  switch (sort) {
-    case 'name':
-      return list.sort((a, b) => sign * byName(a, b));
-    case 'priority':
-      return list.sort((a, b) => {
-        if (a.priority === null || b.priority === null) {
-          if (a.priority === b.priority) return byName(a, b);
-          return a.priority === null ? 1 : -1;
-        }
-        return sign * (a.priority - b.priority) || statusSeverity(a.overallState) - statusSeverity(b.overallState) || byName(a, b);
-      });
-    case 'severity':
-      return list.sort(
-        (a, b) => sign * (statusSeverity(a.overallState) - statusSeverity(b.overallState)) || byName(a, b),
-      );
-  }
-}
-
-export function filterAndSort(monitors: readonly MonitorSummary[], f: ListFilters): MonitorSummary[] {
-  return sortMonitors(
-    monitors.filter((m) => matchesFilters(m, f)),
-    f.sort,
-    f.dir,
-  );
+  return filterSorted(indexMonitors(monitors), f).facetCounts;
 }
 
 export function collectTypes(monitors: readonly MonitorSummary[]): string[] {

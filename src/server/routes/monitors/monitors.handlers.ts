@@ -8,11 +8,11 @@ import {
   includedUsers,
   toDowntime,
   toMonitorDetail,
-  toMonitorSummary,
 } from '../../upstreams/datadog/map';
 import type { RawDowntimeOne } from '../../upstreams/datadog/schemas';
 import { isUpstreamError } from '../../upstreams/upstream-error';
-import { bind, type BoundRoute } from '../define-route';
+import { bind, JSON_CONTENT_TYPE, type BoundRoute } from '../define-route';
+import { chooseEncoding, encodedBody, etagFor, etagMatches, preparedList } from './list-body';
 import { loadAllMonitors, loadCurrentDowntimes, loadDowntimeMatches } from './monitors.load';
 import { getMonitorRoute, listMonitorsRoute, muteMonitorRoute, unmuteMonitorRoute } from './monitors.routes';
 
@@ -36,13 +36,27 @@ async function mutating<T>(deps: ServerDeps, run: () => Promise<T>): Promise<T> 
   }
 }
 
+/**
+ * The list is served stale-while-revalidate: up to this old it is answered at once while one
+ * coalesced reload runs (a 10,000-monitor load takes a second or more), with its real fetchedAt.
+ * After a mutation it is never served this way (invalidate), so a mute shows on the next read.
+ */
+export const LIST_REVALIDATE_MS = 10_000;
+
 const listMonitors = bind(listMonitorsRoute, async ({ deps, req }) => {
-  const snap = await deps.snapshots.get(cacheKey(req, 'monitors'), () => loadAllMonitors(deps));
-  const now = deps.now();
-  return {
-    status: 200,
-    body: { monitors: snap.value.map((m) => toMonitorSummary(m, now)), fetchedAt: snap.fetchedAt, stale: snap.stale },
+  const snap = await deps.snapshots.get(cacheKey(req, 'monitors'), () => loadAllMonitors(deps), {
+    revalidateMs: LIST_REVALIDATE_MS,
+  });
+  const prepared = preparedList(snap.value, snap, deps.now(), deps.redact);
+  const encoding = chooseEncoding(req.header?.('accept-encoding'));
+  const headers: Record<string, string> = {
+    'Content-Type': JSON_CONTENT_TYPE,
+    ETag: etagFor(prepared, encoding),
+    Vary: 'Accept-Encoding',
   };
+  if (etagMatches(req.header?.('if-none-match'), prepared)) return { status: 304, headers };
+  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+  return { status: 200, bytes: await encodedBody(prepared, encoding), headers };
 });
 
 const getMonitor = bind(getMonitorRoute, async ({ deps, params, req }) => {

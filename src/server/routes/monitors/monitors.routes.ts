@@ -43,7 +43,10 @@ export const listMonitorsRoute = defineRoute({
   operationId: 'listMonitors',
   summary: 'Every monitor with its group counts and mute state',
   tags: ['monitors'],
-  responses: { 200: { description: 'All monitors', schema: MonitorListResponseSchema } },
+  responses: {
+    200: { description: 'All monitors (br or gzip when accepted, with an ETag)', schema: MonitorListResponseSchema },
+    304: { description: 'Not modified: If-None-Match names the current list' },
+  },
   errors: READ_ERRORS,
 });
 

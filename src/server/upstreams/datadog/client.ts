@@ -35,6 +35,10 @@ export interface DatadogClientOptions {
   retries?: number;
   retryBaseMs?: number;
   now?: () => number;
+  /** Longest a mutation waits for Datadog's rate-limit window to reset (default 30 s). */
+  maxPaceMs?: number;
+  /** Waits while pacing (tests pass a fake clock's). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface DatadogClient extends IncidentCalls, TeamCalls, IntegrationCalls, CheckCalls {

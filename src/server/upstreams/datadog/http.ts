@@ -8,6 +8,7 @@ import {
   parseJsonOrUndefined,
   type FetchLike,
   type HttpClientOptions,
+  type RateLimitWindow,
   type UpstreamCall,
   type UpstreamCallResult,
   type UpstreamSend,
@@ -23,6 +24,9 @@ import { RawErrorBodySchema } from './schemas';
 export { backoffMs, kindForStatus, type FetchLike };
 
 export interface HttpOptions extends HttpClientOptions {
+  /** Longest wait for a rate-limit window before a mutation fails with 429; default 30 s. */
+  maxPaceMs?: number;
+  sleep?: (ms: number) => Promise<void>;
   apiKey: string;
   appKey: string;
   redact: Redactor;
@@ -40,6 +44,19 @@ export function retryAfterFrom(header: string | null): number {
   if (header === null || !/^\s*[0-9]+(\.[0-9]+)?\s*$/.test(header)) return 1;
   const seconds = Math.ceil(Number(header));
   return seconds >= 1 ? Math.min(seconds, 86_400) : 1;
+}
+
+const WHOLE = /^\s*[0-9]+\s*$/;
+
+/**
+ * Datadog's rate-limit window from X-RateLimit-Remaining and X-RateLimit-Reset (seconds until the
+ * reset); null when either is absent or unreadable (then nothing is paced).
+ */
+export function rateLimitWindow(response: Response): RateLimitWindow | null {
+  const remaining = response.headers.get('X-RateLimit-Remaining');
+  const reset = response.headers.get('X-RateLimit-Reset');
+  if (remaining === null || reset === null || !WHOLE.test(remaining) || !WHOLE.test(reset)) return null;
+  return { remaining: Number(remaining), resetSeconds: Math.min(Number(reset), 86_400) };
 }
 
 /** The upstream's messages from {"errors":["..."]} or JSON:API error objects (detail, else title). */
@@ -71,5 +88,6 @@ export function createHttp(options: HttpOptions): Send {
     },
     errorMessages: (text) => errorMessages(text, options.redact),
     cooldownSeconds: (_bucket, response) => retryAfterFrom(response.headers.get('X-RateLimit-Reset')),
+    rateLimit: rateLimitWindow,
   });
 }

@@ -1,0 +1,286 @@
+// The bench's pure parts: `node --test scripts/bench/lib/`.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { baselineHtml, keystrokePlan, searchTerms } from './browser.mjs';
+import { classify429, runLanes } from './bulk-mute.mjs';
+import { parseBundleSizeOutput } from './bundle.mjs';
+import { findings } from './findings.mjs';
+import { addedP50ByRead, commonKeystrokes, evaluateTargets, renderMarkdown, TARGETS } from './report.mjs';
+import { percentile, summarize } from './stats.mjs';
+
+describe('percentile', () => {
+  it('uses the nearest rank over the sorted samples', () => {
+    const samples = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
+    assert.equal(percentile(samples, 50), 5);
+    assert.equal(percentile(samples, 95), 10);
+    assert.equal(percentile(samples, 0), 1);
+    assert.equal(percentile(samples, 100), 10);
+  });
+
+  it('is null without samples and refuses a percentile outside 0..100', () => {
+    assert.equal(percentile([], 50), null);
+    assert.throws(() => percentile([1], 101), RangeError);
+  });
+
+  it('summarizes without changing the input', () => {
+    const samples = [3, 1, 2];
+    assert.deepEqual(summarize(samples), { count: 3, min: 1, p50: 2, p95: 3, p99: 3, max: 3 });
+    assert.deepEqual(samples, [3, 1, 2]);
+    assert.deepEqual(summarize([]), { count: 0, min: null, p50: null, p95: null, p99: null, max: null });
+  });
+});
+
+describe('keystrokes', () => {
+  it('types and deletes 5 four-digit numbers at 10,000 monitors: exactly 50 keys', () => {
+    const terms = searchTerms(10_000);
+    assert.deepEqual(terms, ['#4821', '#1375', '#9034', '#2667', '#7150']);
+    const plan = keystrokePlan(terms);
+    assert.equal(plan.length, 50);
+    assert.deepEqual(plan.slice(0, 10), ['#', '4', '8', '2', '1', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace']);
+  });
+
+  it('keeps every number within the generated monitors and still plans 50 keys for a small org', () => {
+    const terms = searchTerms(30);
+    for (const t of terms) {
+      const n = Number(t.slice(1));
+      assert.ok(n >= 1 && n <= 30, t);
+    }
+    assert.equal(keystrokePlan(terms).length, 50);
+  });
+
+  it('refuses an org without generated monitors', () => {
+    assert.throws(() => searchTerms(0));
+  });
+});
+
+describe('baselineHtml', () => {
+  it('links the SPA stylesheet in place of the marker', () => {
+    const html = baselineHtml('<head><!--APP_CSS--></head>', ['/assets/index-abc.css']);
+    assert.equal(html, '<head><link rel="stylesheet" href="/assets/index-abc.css" /></head>');
+  });
+});
+
+describe('bulk mute helpers', () => {
+  it('tells the upstream limit from the BFF limit', () => {
+    assert.equal(classify429('Datadog rate limit reached; retry in 3 s'), 'upstream');
+    assert.equal(classify429('Too many changes; retry in 2 s'), 'bff');
+    assert.equal(classify429('something else'), 'unknown');
+  });
+
+  it('runs at most `limit` at once, keeps order, and settles failures', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await runLanes([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      if (n === 4) throw new Error('four');
+      return n * 10;
+    });
+    assert.equal(most, 3);
+    assert.deepEqual(
+      results.map((r) => (r.ok ? r.value : r.error.message)),
+      [10, 20, 30, 'four', 50, 60, 70],
+    );
+  });
+});
+
+describe('parseBundleSizeOutput', () => {
+  it('reads both lines of scripts/bundle-size.mjs', () => {
+    const out =
+      'initial route JS (gzip -9): 159.6 KB in 3 file(s): assets/index-x.js, assets/a.js, assets/b.js\n' +
+      'whole build JS (gzip -9):   242.6 KB in 41 file(s)\n';
+    assert.deepEqual(parseBundleSizeOutput(out), {
+      initialBytes: Math.round(159.6 * 1024),
+      initialFiles: 3,
+      wholeBytes: Math.round(242.6 * 1024),
+      wholeFiles: 41,
+    });
+  });
+
+  it('says so when the output changed shape', () => {
+    assert.throws(() => parseBundleSizeOutput('total: 12 KB'), /could not read/);
+  });
+});
+
+/** A complete result, as run.mjs assembles it, with every target met. */
+function goodResult() {
+  const lat = (p50, p99) => ({ count: 100, min: p50, p50, p95: p99, p99, max: p99 });
+  const page = (firstRows, p95, heap) => ({
+    loads: [
+      { cache: 'cold', firstRowsMs: firstRows, rowsAtFirst: 40, fcp: 100, lcp: 200, list: { ms: 50, bytes: 1000, cacheHit: false } },
+      { cache: 'warm', firstRowsMs: firstRows - 100, rowsAtFirst: 40, fcp: 100, lcp: 200, list: { ms: 10, bytes: 1000, cacheHit: true } },
+    ],
+    firstRowsColdMs: firstRows,
+    firstRowsWarmMs: firstRows - 100,
+    rowsInDom: 40,
+    heapAfterLoad: { usedSize: heap, totalSize: heap * 2 },
+    heapAfterGc: { usedSize: heap / 2, totalSize: heap },
+    heapAfterUse: { usedSize: heap, totalSize: heap * 2 },
+    keystrokes: { planned: 50, measured: 50, timedOut: 0, samples: [], ...lat(5, p95) },
+    scroll: { ms: 30, rowsInDom: 40 },
+    scripts: ['/assets/index.js'],
+  });
+  return {
+    command: 'npm run bench',
+    date: '2026-01-01T00:00:00.000Z',
+    machine: { cpus: 2, cpuModel: 'CPU', memoryBytes: 8 * 2 ** 30, platform: 'linux', node: 'v20', chromium: '1', loadAtStart: 0.1, loadAtEnd: 0.2 },
+    seed: { requested: 10_000, monitors: 10_065, ms: 2000 },
+    freshMs: 2000,
+    refreshMs: 3_600_000,
+    userMutationsPerMinute: 600,
+    runSeconds: 200,
+    listCold: { bffMs: 900, bffBytes: 2 ** 20, directMs: 800, directBytes: 2 ** 22, directPages: 11 },
+    rateLimitProbe: { status: 200, headers: { 'x-ratelimit-limit': '100' }, enforced: true },
+    mix: {
+      config: { connections: 10, durationSec: 10, warmupSec: 3 },
+      pairs: [{ label: 'list monitors with group states', direct: '/d', bff: '/b' }],
+      direct: { reqPerSec: 100, ok: 1000, non2xx: 0, errors: 0, statuses: { 200: 1000 }, latency: lat(10, 20), perLabel: { 'list monitors with group states': { ...lat(10, 20), avgBytes: 100 } } },
+      bff: { reqPerSec: 95, ok: 950, non2xx: 0, errors: 0, statuses: { 200: 950 }, latency: lat(10.5, 21), perLabel: { 'list monitors with group states': { ...lat(10.5, 21), avgBytes: 50 } } },
+    },
+    browser: { spa: page(900, 30, 50 * 2 ** 20), baseline: page(500, 10, 5 * 2 ** 20), terms: ['#1'], keystrokeBudgetMs: 90_000 },
+    bundle: { script: { initialBytes: 100 * 1024, initialFiles: 1, wholeBytes: 200 * 1024, wholeFiles: 10 }, routeJs: { totalBytes: 150 * 1024, files: [{ path: '/assets/index.js', bytes: 150 * 1024 }] } },
+    bulk: { count: 500, concurrency: 4, ms: 4000, ok: 500, failed: 0, statuses: { 200: 500 }, limited: { upstream: 0, bff: 0, unknown: 0 }, downtimeIds: [], errors: [] },
+    cleanup: { ms: 1000, ok: 500, failed: 0 },
+    memory: { bffRest: 100 * 2 ** 20, bffPeakMix: 200 * 2 ** 20, ddRest: 1, ddPeakMix: 1 },
+  };
+}
+
+describe('evaluateTargets', () => {
+  it('marks every target met for a result inside them', () => {
+    const rows = evaluateTargets(goodResult());
+    assert.equal(rows.length, 10);
+    assert.deepEqual(
+      rows.filter((r) => r.met !== true).map((r) => r.what),
+      [],
+    );
+  });
+
+  it('marks each figure over its target NOT met', () => {
+    const r = goodResult();
+    r.mix.bff.reqPerSec = 70; // 70 % of direct
+    r.mix.bff.perLabel['list monitors with group states'].p50 = 12; // +2 ms on that read
+    r.browser.spa.firstRowsColdMs = 1600;
+    r.browser.spa.keystrokes.p95 = 51;
+    r.browser.spa.heapAfterLoad.usedSize = TARGETS.heapBytes + 1;
+    r.bundle.routeJs.totalBytes = TARGETS.initialJsBytes + 1;
+    r.bulk.ms = 10_001;
+    r.bulk.limited.upstream = 1;
+    r.memory.bffPeakMix = TARGETS.rssBytes + 1;
+    const notMet = evaluateTargets(r).filter((row) => row.met === false).map((row) => row.what);
+    assert.equal(notMet.length, 9);
+    assert.ok(notMet.every((w) => !w.includes('cache hot')));
+  });
+
+  it('never calls a missing figure met', () => {
+    const r = goodResult();
+    r.mix.bff.latency = summarize([]); // no BFF answer in time
+    r.mix.bff.perLabel['list monitors with group states'] = { ...summarize([]), avgBytes: null };
+    r.mix.bff.reqPerSec = 0;
+    delete r.browser;
+    delete r.memory;
+    const rows = evaluateTargets(r);
+    const byWhat = Object.fromEntries(rows.map((row) => [row.what, row.met]));
+    assert.equal(byWhat['BFF throughput vs direct (cached reads, same mix)'], false);
+    // The direct side answered that read and the BFF did not: not a missing figure, a miss.
+    assert.equal(byWhat['Latency the BFF adds at p50 (the worst of the reads)'], false);
+    assert.equal(byWhat['BFF RSS under the mix (peak)'], null);
+    assert.ok(rows.filter((row) => row.what.startsWith('First rows')).every((row) => row.met === null));
+  });
+
+  it('counts a short bulk mute as not met: fewer than 500 muted', () => {
+    const r = goodResult();
+    r.bulk.ok = 499;
+    r.bulk.failed = 1;
+    const row = evaluateTargets(r).find((x) => x.what.startsWith('Bulk mute'));
+    assert.equal(row.met, false);
+  });
+
+  it('does not call partial keystrokes met, but calls them NOT met once they are already over', () => {
+    const r = goodResult();
+    r.browser.spa.keystrokes.measured = 20;
+    const within = evaluateTargets(r).find((x) => x.what.startsWith('Filter keystroke'));
+    assert.equal(within.met, null);
+    assert.match(within.note, /only 20 of 50/);
+    r.browser.spa.keystrokes.p95 = 900;
+    assert.equal(evaluateTargets(r).find((x) => x.what.startsWith('Filter keystroke')).met, false);
+  });
+
+  it('notes that "no 429" proves nothing when the local Datadog has no rate limit', () => {
+    const r = goodResult();
+    r.rateLimitProbe = { status: 200, headers: {}, enforced: false };
+    const row = evaluateTargets(r).find((x) => x.what.includes('429'));
+    assert.equal(row.met, true);
+    assert.match(row.note, /does not enforce a rate limit/);
+  });
+});
+
+describe('addedP50ByRead', () => {
+  it('takes the worst read, not the average over the mix', () => {
+    const mix = {
+      direct: { perLabel: { list: { p50: 100 }, detail: { p50: 10 } } },
+      bff: { perLabel: { list: { p50: 50 }, detail: { p50: 14 } } },
+    };
+    assert.deepEqual(addedP50ByRead(mix), { perRead: { list: -50, detail: 4 }, worst: 4, worstLabel: 'detail', unanswered: null });
+  });
+
+  it('names a read the BFF never answered in time', () => {
+    const mix = { direct: { perLabel: { list: { p50: 100 } } }, bff: { perLabel: { list: { p50: null } } } };
+    assert.equal(addedP50ByRead(mix).unanswered, 'list');
+  });
+});
+
+describe('commonKeystrokes', () => {
+  it('compares two partial runs over the keystrokes both got to', () => {
+    const a = { sequence: [{ key: '#', ms: 10 }, { key: '1', timedOut: true }, { key: '2', ms: 30 }] };
+    const b = { sequence: [{ key: '#', ms: 1 }, { key: '1', ms: 2 }] };
+    const c = commonKeystrokes(a, b);
+    assert.equal(c.n, 2);
+    assert.deepEqual([c.a.count, c.a.max], [1, 10]);
+    assert.deepEqual([c.b.count, c.b.max], [2, 2]);
+  });
+
+  it('is empty when a page measured nothing', () => {
+    assert.deepEqual(commonKeystrokes({ sequence: [] }, { sequence: [{ key: '#', ms: 1 }] }), { n: 0, a: null, b: null });
+  });
+});
+
+describe('renderMarkdown and findings', () => {
+  it('writes the command, the machine, every target and a verdict line', () => {
+    const r = goodResult();
+    r.findings = findings(r);
+    const md = renderMarkdown(r);
+    assert.match(md, /`npm run bench`/);
+    assert.match(md, /2 × CPU/);
+    assert.match(md, /Every measured target is met\./);
+    for (const row of evaluateTargets(r)) assert.ok(md.includes(row.what), row.what);
+  });
+
+  it('names the targets that are not met', () => {
+    const r = goodResult();
+    r.browser.spa.firstRowsColdMs = 4000;
+    r.findings = findings(r);
+    const md = renderMarkdown(r);
+    assert.match(md, /\*\*1 target\(s\) NOT met:\*\* First rows visible/);
+    assert.match(md, /\*\*NOT met\*\*/);
+  });
+
+  it('says when the list is not virtualized and when the cache TTL is shorter than a reload', () => {
+    const r = goodResult();
+    r.browser.spa.rowsInDom = 10_065;
+    r.listCold.bffMs = 5000;
+    const text = findings(r).join('\n');
+    assert.match(text, /not virtualized/);
+    assert.match(text, /longer than the cache's 2000 ms TTL/);
+  });
+
+  it('says nothing about figures it does not have', () => {
+    const r = goodResult();
+    delete r.browser;
+    delete r.listCold;
+    delete r.mix;
+    const text = findings(r).join('\n');
+    assert.doesNotMatch(text, /virtualized|TTL|Keystroke/);
+  });
+});

@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from '@playwright/test';
+import { median, summarize } from './stats.mjs';
+
+/**
+ * The monitor list in Chromium (Playwright's library API), next to a
+ * plain-HTML baseline page that renders the same rows from the same JSON.
+ * Both pages get the same probe (page-probe.js) and the same steps.
+ */
+
+// The same Chromium and flags as playwright.config.ts.
+export const CHROMIUM = '/usr/bin/chromium';
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const VIEWPORT = { width: 1400, height: 900 };
+
+const PROBE = fileURLToPath(new URL('./page-probe.js', import.meta.url));
+export const BASELINE_PATH = '/__bench/baseline.html';
+
+/**
+ * The filter keystrokes: rounds of typing a generated monitor's number
+ * ("#4821" at 10,000 monitors) and deleting it again. Every keystroke changes
+ * the matching set (all, ~10,000, ~1,100, ~110, ~11, 1 and back), so each one
+ * must update the list. The numbers sit at fixed fractions of the count.
+ */
+export const KEYSTROKES = 50;
+const TERM_FRACTIONS = [0.4821, 0.1375, 0.9034, 0.2667, 0.715, 0.5913, 0.3042, 0.8456];
+
+export function searchTerms(generated, keystrokes = KEYSTROKES) {
+  if (!(generated >= 1)) throw new Error('searchTerms: need at least one generated monitor');
+  const terms = [];
+  let keys = 0;
+  for (let i = 0; keys < keystrokes; i++) {
+    const n = Math.max(1, Math.ceil(TERM_FRACTIONS[i % TERM_FRACTIONS.length] * generated));
+    const term = `#${n}`;
+    terms.push(term);
+    keys += term.length * 2;
+  }
+  return terms;
+}
+
+export function keystrokePlan(terms, keystrokes = KEYSTROKES) {
+  const keys = [];
+  for (const term of terms) {
+    for (const ch of term) keys.push(ch);
+    for (let i = 0; i < term.length; i++) keys.push('Backspace');
+  }
+  return keys.slice(0, keystrokes);
+}
+
+/** The baseline HTML with the SPA's stylesheet linked in (so layout costs compare). */
+export function baselineHtml(template, cssHrefs) {
+  const links = cssHrefs.map((href) => `<link rel="stylesheet" href="${href}" />`).join('\n    ');
+  return template.replace('<!--APP_CSS-->', links);
+}
+
+async function signedInContext(browser, { baseUrl, username, password }) {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseUrl });
+  await context.addInitScript({ path: PROBE });
+  const res = await context.request.post('/api/session', {
+    headers: { 'X-CSRF': '1' },
+    data: { username, password },
+  });
+  if (res.status() !== 200) throw new Error(`browser sign-in failed: ${res.status()} ${await res.text()}`);
+  return context;
+}
+
+/** Makes the BFF's list cache hot (a read right before the page asks) or lets it expire (wait past its TTL). */
+async function setListCache(context, cache, freshMs) {
+  if (cache === 'warm') {
+    const res = await context.request.get('/api/monitors', { headers: { 'X-CSRF': '1' }, timeout: 120_000 });
+    if (res.status() !== 200) throw new Error(`warming GET /api/monitors failed: ${res.status()}`);
+    await res.body();
+  } else {
+    await sleep(freshMs + 500);
+  }
+}
+
+async function heapUsage(cdp) {
+  const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+  return { usedSize, totalSize };
+}
+
+/** One navigation to `url` until the first monitor rows are visible; the page stays open. */
+async function loadList(context, url, { timeoutMs, recordScripts }) {
+  const page = await context.newPage();
+  const scripts = [];
+  let listResponse = null;
+  page.on('response', (response) => {
+    const req = response.request();
+    if (recordScripts && req.resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+    if (new URL(response.url()).pathname === '/api/monitors' && req.method() === 'GET') listResponse = response;
+  });
+  const sentAt = Date.now();
+  await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+  try {
+    await page.waitForFunction(() => window.__bench?.state.firstRowAt !== null, null, { timeout: timeoutMs, polling: 50 });
+  } catch (err) {
+    const title = await page.title().catch(() => '?');
+    throw new Error(`no monitor row became visible at ${url} within ${timeoutMs} ms (page title "${title}"): ${err.message}`);
+  }
+  const probe = await page.evaluate(() => ({ ...window.__bench.state }));
+  let list = null;
+  if (listResponse) {
+    const timing = listResponse.request().timing();
+    const body = await listResponse.body();
+    let fetchedAt = null;
+    try {
+      fetchedAt = JSON.parse(body.toString('utf8')).fetchedAt ?? null;
+    } catch {
+      // Not JSON: the probe would have failed already.
+    }
+    // A cache hit was fetched from upstream before this page asked for it.
+    const requestedAt = timing.startTime > 0 ? timing.startTime : sentAt;
+    list = {
+      // responseEnd is ms after the request started (-1 when unknown).
+      ms: timing.responseEnd >= 0 ? timing.responseEnd : null,
+      bytes: body.length,
+      cacheHit: typeof fetchedAt === 'number' ? fetchedAt < requestedAt : null,
+    };
+  }
+  return { page, probe, scripts, list };
+}
+
+/** 50 keystrokes into the search box; each timed in the page from keydown to the frame after the list changed. */
+async function timeKeystrokes(page, { terms, perKeyTimeoutMs, budgetMs }) {
+  const box = page.getByRole('searchbox', { name: /^search/i }).first();
+  await box.click();
+  await box.fill('');
+  const samples = [];
+  // Every key tried, in order: { key, ms } or { key, timedOut: true }; the report compares pages over a common prefix.
+  const sequence = [];
+  let timedOut = 0;
+  const plan = keystrokePlan(terms);
+  const deadline = Date.now() + budgetMs;
+  for (const key of plan) {
+    if (Date.now() > deadline) break;
+    await page.evaluate((t) => window.__bench.armKeystroke(t), perKeyTimeoutMs);
+    await page.keyboard.press(key);
+    const r = await page.evaluate(() => window.__bench.keystrokeDone());
+    if (r?.timedOut) {
+      timedOut++;
+      sequence.push({ key, timedOut: true });
+    } else {
+      samples.push(r.ms);
+      sequence.push({ key, ms: r.ms });
+    }
+    // Let the page settle (two frames) so one keystroke's work does not spill into the next.
+    await page.evaluate(() => window.__bench.afterNextFrame().then(() => window.__bench.afterNextFrame()));
+  }
+  return { planned: plan.length, measured: samples.length, timedOut, samples, sequence, ...summarize(samples) };
+}
+
+/**
+ * Measures one page kind ('spa' or 'baseline'): `runs` navigations (the first
+ * with the BFF's list cache expired, the rest warm), then on the last page:
+ * the JS heap, 50 keystrokes, and the scroll to the end.
+ */
+async function measurePage(browser, kind, o) {
+  const url = kind === 'spa' ? `${o.baseUrl}/monitors` : `${o.baseUrl}${BASELINE_PATH}`;
+  const loads = [];
+  let scripts = [];
+  let last = null;
+  for (let run = 0; run < o.runs; run++) {
+    const cache = run === 0 ? 'cold' : 'warm';
+    const context = await signedInContext(browser, o);
+    try {
+      if (kind === 'baseline') {
+        await context.route(url, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: o.baselineHtml }),
+        );
+      }
+      await setListCache(context, cache, o.freshMs);
+      const loaded = await loadList(context, url, { timeoutMs: o.loadTimeoutMs, recordScripts: run === 0 });
+      if (run === 0) scripts = loaded.scripts;
+      loads.push({ cache, firstRowsMs: loaded.probe.firstRowAt, rowsAtFirst: loaded.probe.rowsAtFirst, fcp: loaded.probe.fcp, lcp: loaded.probe.lcp, list: loaded.list });
+      o.log(`  ${kind} load ${run + 1}/${o.runs} (${cache} BFF cache): first rows at ${loaded.probe.firstRowAt?.toFixed(0)} ms, ${loaded.probe.rowsAtFirst} rows`);
+      if (run === o.runs - 1) {
+        last = { context, page: loaded.page };
+      } else {
+        await context.close();
+      }
+    } catch (err) {
+      await context.close().catch(() => {});
+      throw err;
+    }
+  }
+
+  const { context, page } = last;
+  try {
+    const cdp = await context.newCDPSession(page);
+    await sleep(1000); // let effects, timers and the first idle work run
+    const heapAfterLoad = await heapUsage(cdp);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapAfterGc = await heapUsage(cdp);
+    const rowsInDom = await page.evaluate(() => window.__bench.rowCount());
+    o.log(`  ${kind}: heap ${(heapAfterLoad.usedSize / 2 ** 20).toFixed(1)} MB after load, ${rowsInDom} rows in the DOM; typing…`);
+    const keystrokes = await timeKeystrokes(page, { terms: o.terms, perKeyTimeoutMs: o.perKeyTimeoutMs, budgetMs: o.keystrokeBudgetMs });
+    o.log(`  ${kind}: keystroke p50 ${keystrokes.p50?.toFixed(1)} ms, p95 ${keystrokes.p95?.toFixed(1)} ms (${keystrokes.measured}/${keystrokes.planned}); scrolling…`);
+    // The baseline notes how long each render spent filtering and sorting, and updating the DOM; entry 0 is the first render.
+    const work = kind === 'baseline' ? await page.evaluate(() => window.__baselineWork?.slice(1) ?? []) : null;
+    const scroll = await page.evaluate((t) => window.__bench.scrollToEnd(t), o.scrollTimeoutMs);
+    const heapAfterUse = await heapUsage(cdp);
+    return {
+      kind,
+      url,
+      loads,
+      firstRowsColdMs: loads[0]?.firstRowsMs ?? null,
+      firstRowsWarmMs: median(loads.slice(1).map((l) => l.firstRowsMs)),
+      rowsInDom,
+      heapAfterLoad,
+      heapAfterGc,
+      heapAfterUse,
+      keystrokes,
+      work: work && { filterSort: summarize(work.map((w) => w.filterSortMs)), dom: summarize(work.map((w) => w.domMs)) },
+      scroll,
+      scripts,
+    };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** Launches Chromium, measures the SPA and then the baseline, always closes the browser. */
+export async function measureBrowser(o) {
+  const template = readFileSync(fileURLToPath(new URL('../baseline.html', import.meta.url)), 'utf8');
+  const options = { ...o, terms: searchTerms(o.generated), baselineHtml: baselineHtml(template, o.cssHrefs) };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 });
+  try {
+    const spa = await measurePage(browser, 'spa', options);
+    const baseline = await measurePage(browser, 'baseline', options);
+    return { spa, baseline, terms: options.terms, keystrokeBudgetMs: o.keystrokeBudgetMs, version: browser.version() };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}

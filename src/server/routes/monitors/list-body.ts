@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import type { MonitorListResponse } from '../../../contract/monitors';
+import { toMonitorSummary } from '../../upstreams/datadog/map';
+import type { RawMonitor } from '../../upstreams/datadog/schemas';
+
+/**
+ * The monitor list answer, serialized once per snapshot instead of once per request. At 10,000
+ * monitors the JSON is about 7 MB: mapping, stringifying, redacting and UTF-8 encoding it per
+ * request cost seconds of CPU under load and a fresh 7 MB (several times over) of memory each.
+ * Here a cached read is a lookup and a write of bytes that already exist.
+ *
+ * What is kept per snapshot: the redacted UTF-8 body, its ETag, and (made on first demand,
+ * off the main thread) a brotli and a gzip copy. The summaries and the string are dropped once
+ * encoded. A body is keyed by the snapshot's array (a WeakMap, so it goes with the snapshot),
+ * its time and stale flag, and holds only until the next mute boundary: a summary's mute state
+ * depends on the clock (a mute that ends or starts), so the body is rebuilt from the kept raw
+ * list when one passes, without asking Datadog.
+ */
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+interface Prepared {
+  fetchedAt: number;
+  stale: boolean;
+  /** Epoch ms at which some monitor's mute state changes; the body is rebuilt then. */
+  validUntil: number;
+  body: Buffer;
+  /** The body's hash; etagFor() makes the header value per encoding. */
+  etag: string;
+  compressed: Partial<Record<'br' | 'gzip', Promise<Buffer>>>;
+}
+
+const bodies = new WeakMap<readonly RawMonitor[], Prepared>();
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** The next time (after `now`) at which a downtime this list carries starts or ends. */
+export function nextMuteBoundary(raws: readonly RawMonitor[], now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const m of raws) {
+    for (const d of m.matching_downtimes ?? []) {
+      for (const seconds of [d.start, d.end]) {
+        if (typeof seconds !== 'number') continue;
+        const ms = seconds * 1000;
+        if (ms > now && ms < next) next = ms;
+      }
+    }
+  }
+  return next;
+}
+
+function prepare(raws: readonly RawMonitor[], fetchedAt: number, stale: boolean, now: number, redact: (t: string) => string): Prepared {
+  const response: MonitorListResponse = { monitors: raws.map((m) => toMonitorSummary(m, now)), fetchedAt, stale };
+  // Upstream data passes through here; no form of a key may leave (SECURITY 1), as registerRoute does per reply.
+  const body = Buffer.from(redact(JSON.stringify(response)), 'utf8');
+  const etag = createHash('sha1').update(body).digest('base64url');
+  return { fetchedAt, stale, validUntil: nextMuteBoundary(raws, now), body, etag, compressed: {} };
+}
+
+/** The prepared answer for this snapshot, built when missing or outdated. */
+export function preparedList(
+  raws: readonly RawMonitor[],
+  snap: { fetchedAt: number; stale: boolean },
+  now: number,
+  redact: (t: string) => string,
+): Prepared {
+  const known = bodies.get(raws);
+  if (known && known.fetchedAt === snap.fetchedAt && known.stale === snap.stale && now < known.validUntil) return known;
+  const made = prepare(raws, snap.fetchedAt, snap.stale, now, redact);
+  bodies.set(raws, made);
+  return made;
+}
+
+/** br when the client takes it, else gzip, else none (q=0 refuses). */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    accepted.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/** The body in this encoding; a compressed copy is made once (on the libuv pool, not this thread) and shared. */
+export function encodedBody(prepared: Prepared, encoding: Encoding): Promise<Buffer> {
+  if (encoding === 'identity') return Promise.resolve(prepared.body);
+  let copy = prepared.compressed[encoding];
+  if (!copy) {
+    // Quality 4 / level 6: a 7 MB list compresses in well under a second to about a tenth; brotli's
+    // default (11) would take many seconds for a few percent more.
+    copy =
+      encoding === 'br'
+        ? brotli(prepared.body, {
+            params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: prepared.body.length },
+          })
+        : gzipAsync(prepared.body, { level: 6 });
+    prepared.compressed[encoding] = copy;
+    // A failed compression is not kept: the next request tries again.
+    copy.catch(() => {
+      if (prepared.compressed[encoding] === copy) delete prepared.compressed[encoding];
+    });
+  }
+  return copy;
+}
+
+/** The ETag of one encoding of the body: each byte sequence gets its own (RFC 9110 8.8.3). */
+export const etagFor = (prepared: Prepared, encoding: Encoding): string =>
+  encoding === 'identity' ? `"${prepared.etag}"` : `"${prepared.etag}-${encoding}"`;
+
+/** Does If-None-Match name this body in any encoding (a list, weak or strong, or "*")? */
+export function etagMatches(ifNoneMatch: string | undefined, prepared: Prepared): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    if (tag === '*') return true;
+    return tag.replace(/^"|"$/g, '').replace(/-(br|gzip)$/, '') === prepared.etag;
+  });
+}
