@@ -154,6 +154,9 @@ export const HealthSchema = z.looseObject({
   mode: z.enum(['embedded', 'real', 'pointed']),
 });
 
+/** WATCHDECK_MAX_MUTE_HOURS when unset: the BFF's default, and the SPA's when /api/config does not say. */
+export const DEFAULT_MAX_MUTE_HOURS = 168;
+
 /** Non-secret facts the SPA may show: which mode, which site. */
 export const AppConfigSchema = z.looseObject({
   mode: z.enum(['embedded', 'real', 'pointed']),

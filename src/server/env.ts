@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../contract/auth';
+import { DEFAULT_MAX_MUTE_HOURS } from '../contract/monitors';
 import { proxyRoles, trustedProxies, type ProxyRoleRule } from './env-auth';
 
 /**
@@ -129,7 +130,7 @@ const EnvSchema = z.object({
   WATCHDECK_SESSION_MAX_HOURS: intString(1, 720).default(12),
   WATCHDECK_TRUSTED_PROXIES: trustedProxies.optional(),
   WATCHDECK_PROXY_ROLES: proxyRoles.optional(),
-  WATCHDECK_MAX_MUTE_HOURS: intString(1, 87_600).default(168),
+  WATCHDECK_MAX_MUTE_HOURS: intString(1, 87_600).default(DEFAULT_MAX_MUTE_HOURS),
   WATCHDECK_USER_MUTATIONS_PER_MINUTE: intString(1, 1_000_000).default(600),
   WATCHDECK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
 });

@@ -1,8 +1,9 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 
 /**
- * The active-windows banner loads after the shell: it needs the maintenance contract, which brings
- * the RRULE library, and the first page must not wait for that. This file stays tiny (React only).
+ * The active-windows banner loads after the shell: its schemas, reminders and countdown are not
+ * needed to show the first page, which stays under the initial-route budget. (The RRULE library is
+ * kept out of it by the contract split: see contract/maintenance-schedule.ts.) This file stays tiny.
  */
 const ActiveWindowsBanner = lazy(() => import('./active-windows-banner').then((m) => ({ default: m.ActiveWindowsBanner })));
 

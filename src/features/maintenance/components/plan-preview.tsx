@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { PlanRequestParsed } from '../../../contract/maintenance-schedule';
-import { parseDurationMs } from '../../../contract/recurrence';
+import { parseDurationMs } from '../../../contract/zoned-time';
 import { InlineError } from '../../../components/errors/inline-error';
 import { formatDuration } from '../../../lib/format-time';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../contract/recurrence';
+import { FieldNotes, fieldAria } from '../../../components/ui/form-field';
 import type { FieldErrors } from '../../../lib/field-errors';
 import { formatDuration, formatShortTime } from '../../../lib/format-time';
 import { ONCE_END_PRESETS, scheduleOf, type OnceEndMode, type PlanForm, type RepeatMode } from '../utils/plan-form';
@@ -44,23 +45,14 @@ function Input({
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const { 'aria-invalid': invalid, 'aria-describedby': describedBy } = fieldAria(id, { hint, error });
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      {children({ id, ...(invalid ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { roleAtLeast } from '../../../contract/auth';
+import { DEFAULT_MAX_MUTE_HOURS } from '../../../contract/monitors';
 import { appConfigQueryOptions } from '../../../lib/app-config-query';
 import { useRole } from '../../../lib/session';
 
@@ -7,9 +8,6 @@ export interface MuteCap {
   admin: boolean;
   maxMuteHours: number;
 }
-
-/** The BFF's default WATCHDECK_MAX_MUTE_HOURS, for a config that does not say. */
-export const DEFAULT_MAX_MUTE_HOURS = 168;
 
 /** Who may go past the responder cap (admins, with a reason), and the cap itself from /api/config. */
 export function useMuteCap(): MuteCap & { role: string } {

@@ -1,4 +1,4 @@
-import { formatWallTime, parseWallTime, wallTimeAt, wallTimeToMs } from '../../../contract/recurrence';
+import { formatWallTime, parseWallTime, wallTimeAt, wallTimeToMs } from '../../../contract/zoned-time';
 
 /** The browser's own timezone ("Europe/Berlin"); UTC when the browser does not say. */
 export function localTimeZone(): string {

@@ -1,4 +1,5 @@
 import { roleAtLeast, type Role } from '../../../contract/auth';
+import { DEFAULT_MAX_MUTE_HOURS } from '../../../contract/monitors';
 import { formatShortTime, parseDateTimeLocalValue } from '../../../lib/format-time';
 
 const HOUR = 3_600_000;
@@ -20,9 +21,6 @@ export interface EndChoice {
 }
 
 export const DEFAULT_END: EndChoice = { mode: '1h', until: '' };
-
-/** The BFF's default cap on a responder's mute (`maxMuteHours` in /api/config overrides it). */
-export const DEFAULT_MAX_MUTE_HOURS = 168;
 
 /** How long this user may mute for. The BFF enforces the same rule; this explains it before sending. */
 export interface MuteLimits {
