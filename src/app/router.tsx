@@ -3,19 +3,8 @@ import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject, type ShouldRevalidateFunction } from 'react-router';
 import { paths } from '../config/paths';
 import { RouteErrorBoundary } from '../components/errors/route-error-boundary';
-import { IncidentDetailSkeleton } from '../features/incidents/components/incident-detail-skeleton';
-import { IncidentListSkeleton } from '../features/incidents/components/incident-list-skeleton';
-import { CalendarSkeleton } from '../features/maintenance/calendar/components/calendar-skeleton';
-import { PlannerSkeleton, WindowSkeleton, WindowsSkeleton } from '../features/maintenance/components/maintenance-skeleton';
-import { HygieneSkeleton } from '../features/maintenance/hygiene/components/hygiene-skeleton';
-import { DetailSkeleton } from '../features/monitors/components/detail-skeleton';
-import { NotificationsSkeleton, ServiceChecksSkeleton } from '../features/service-checks/components/service-checks-skeleton';
-import { TeamPageSkeleton, TeamsSkeleton } from '../features/teams/components/teams-skeleton';
-import { AdminPageSkeleton } from './routes/admin/admin-page-skeleton';
-import { IntegrationsErrorBoundary } from './routes/integrations/error-boundary';
 import * as loginRoute from './routes/login';
 import * as listRoute from './routes/monitors/list';
-import { NotFound } from './routes/not-found';
 import { RootHydrateFallback, rootLoader, RootLayout } from './routes/root';
 
 /** Filters live in the search params and run in the browser: a search-only change needs no loader. */
@@ -24,24 +13,26 @@ const skipSearchOnlyChanges: ShouldRevalidateFunction = ({ currentUrl, nextUrl, 
 
 /** The route tree; loaders get the QueryClient (never a module-level singleton). */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  /** An admin-only integrations page, loaded on first visit; a non-admin sees "Only admins manage integrations". */
+  /**
+   * An admin-only integrations page, loaded on first visit; a non-admin sees "Only admins manage
+   * integrations" (that error boundary loads with the page: it is only needed once the loader has run).
+   */
   const integrationRoute = (
     path: string,
     load: () => Promise<{ loader: (qc: QueryClient) => RouteObject['loader']; Component: RouteObject['Component'] }>,
   ): RouteObject => ({
     path,
     lazy: async () => {
-      const route = await load();
-      return { loader: route.loader(queryClient), Component: route.Component };
+      const [route, { IntegrationsErrorBoundary }] = await Promise.all([load(), import('./routes/integrations/error-boundary')]);
+      return { loader: route.loader(queryClient), Component: route.Component, ErrorBoundary: IntegrationsErrorBoundary };
     },
-    ErrorBoundary: IntegrationsErrorBoundary,
-    HydrateFallback: AdminPageSkeleton,
   });
   return [
     {
       path: paths.login.path,
       loader: loginRoute.loader(queryClient),
-      Component: loginRoute.Component,
+      // The form loads only when someone has to sign in: a signed-in first load never needs it.
+      lazy: async () => ({ Component: (await import('../features/auth/components/login-page')).LoginPage }),
       HydrateFallback: loginRoute.HydrateFallback,
       ErrorBoundary: RouteErrorBoundary,
     },
@@ -50,6 +41,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       // Every page below needs a session; nobody signed in goes to the sign-in page and comes back.
       loader: rootLoader(queryClient),
       Component: RootLayout,
+      // The first load of any page shows this one (it picks the page's skeleton): in a browser-only
+      // app the root's loader runs on every first load, and React Router then renders the topmost
+      // HydrateFallback, so the pages below need none of their own (nor their code in the first load).
       HydrateFallback: RootHydrateFallback,
       ErrorBoundary: RouteErrorBoundary,
       children: [
@@ -59,7 +53,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           loader: listRoute.loader(queryClient),
           Component: listRoute.Component,
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: listRoute.HydrateFallback,
           shouldRevalidate: skipSearchOnlyChanges,
         },
         {
@@ -70,7 +63,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: DetailSkeleton,
           shouldRevalidate: skipSearchOnlyChanges,
         },
         // Maintenance (issue 7): every page loads on first visit; rrule and the planner stay out of the first load.
@@ -81,7 +73,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: WindowsSkeleton,
         },
         {
           path: paths.maintenancePlan.path,
@@ -90,7 +81,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: PlannerSkeleton,
         },
         {
           path: paths.maintenanceWindow.path,
@@ -99,7 +89,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: WindowSkeleton,
         },
         {
           path: paths.maintenanceCalendar.path,
@@ -108,7 +97,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: CalendarSkeleton,
         },
         {
           path: paths.maintenanceHygiene.path,
@@ -117,7 +105,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: HygieneSkeleton,
         },
         {
           path: paths.incidents.path,
@@ -127,7 +114,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: IncidentListSkeleton,
         },
         {
           path: paths.incident.path,
@@ -137,7 +123,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: IncidentDetailSkeleton,
           shouldRevalidate: skipSearchOnlyChanges,
         },
         {
@@ -147,7 +132,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: TeamsSkeleton,
         },
         {
           path: paths.team.path,
@@ -156,7 +140,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: TeamPageSkeleton,
           shouldRevalidate: skipSearchOnlyChanges,
         },
         {
@@ -166,7 +149,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: ServiceChecksSkeleton,
         },
         {
           path: paths.notifications.path,
@@ -176,7 +158,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: NotificationsSkeleton,
         },
         { path: paths.admin.path, element: <Navigate to={paths.adminUsers.getHref()} replace /> },
         {
@@ -187,7 +168,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: AdminPageSkeleton,
         },
         {
           path: paths.adminAudit.path,
@@ -196,7 +176,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             return { loader: route.loader(queryClient), Component: route.Component };
           },
           ErrorBoundary: RouteErrorBoundary,
-          HydrateFallback: AdminPageSkeleton,
         },
         // The project is in ?project=; a new project loads before the page switches to it.
         integrationRoute(paths.integrationsAtlas.path, () => import('./routes/integrations/atlas')),
@@ -205,7 +184,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         integrationRoute(paths.integrationsSlack.path, () => import('./routes/integrations/slack')),
         integrationRoute(paths.integrationsPagerDuty.path, () => import('./routes/integrations/pagerduty')),
         integrationRoute(paths.integrationsWebhooks.path, () => import('./routes/integrations/webhooks')),
-        { path: '*', Component: NotFound },
+        { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).NotFound }) },
       ],
     },
   ];

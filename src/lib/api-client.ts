@@ -1,4 +1,5 @@
 import { ApiErrorBodySchema, CSRF_HEADER, CSRF_VALUE } from '../contract/errors';
+import { takeEarlyResponse } from './early-responses';
 
 /** Anything with zod's `safeParse`; the contract schemas are passed in by the callers. */
 export interface ResponseSchema<T> {
@@ -150,9 +151,11 @@ async function send(
   // Every request, reads included, carries the header the BFF requires: a cross-site
   // page cannot send a custom header without a CORS preflight, which the BFF never grants.
   const headers = { ...init.headers, [CSRF_HEADER]: CSRF_VALUE };
+  // A plain GET may already be on its way: sent by the early script on the page's first load.
+  const early = init.method === 'GET' && init.body === undefined ? takeEarlyResponse(path) : undefined;
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+    response = await (early ?? fetch(path, { ...init, headers, credentials: 'same-origin' }));
   } catch (error) {
     // Cancellation is not a failure: let TanStack Query see the abort as it is.
     if (init.signal?.aborted) throw error;

@@ -51,18 +51,26 @@ export function formatShortTime(at: number, now: number = Date.now()): string {
   return `${day} ${hm}`;
 }
 
-/** Full local date and time with zone, for title attributes. */
+export const FULL_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+};
+let fullTimeFormat: Intl.DateTimeFormat | null = null;
+
+/**
+ * Full local date and time with zone, for title attributes. One formatter, made on first use:
+ * toLocaleString with options builds a new one on every call, which the list's first render
+ * (a title on every visible row) paid for dozens of times.
+ */
 export function formatFullTime(at: number): string {
-  return new Date(at).toLocaleString('en-GB', {
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'short',
-  });
+  fullTimeFormat ??= new Intl.DateTimeFormat('en-GB', FULL_TIME_OPTIONS);
+  return fullTimeFormat.format(at);
 }
 
 /** The value a datetime-local input takes for this instant, in local time. */

@@ -87,7 +87,7 @@ describe('app middleware', () => {
 
   it('turns an unexpected error into a 500 "internal" that hides the message', async () => {
     const broken = setup();
-    broken.datadog.listMonitorsPage = () => {
+    broken.datadog.readMonitorsPage = () => {
       throw new TypeError('secret detail: stack and internals');
     };
     const answer = await broken.call('GET', '/api/monitors');

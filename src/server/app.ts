@@ -109,12 +109,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('clientAddress', clientAddress(c));
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    // Set on the answer's own headers, without reading its body: c.header() or c.res.body after
+    // the handler rebuild the Response around a stream of its body, and the Node adapter then
+    // copies a byte body (the 7 MB monitor list, per request) and streams the copy, where it
+    // otherwise writes the bytes it was given as they are.
+    const headers = c.res.headers;
+    headers.set('X-Request-Id', requestId);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
-      c.header('Cache-Control', 'no-store');
-      const type = c.res.headers.get('content-type') ?? '';
-      if (c.res.status !== 204 && c.res.body !== null && !type.startsWith('text/csv')) c.header('Content-Type', JSON_CONTENT_TYPE);
+      headers.set('Cache-Control', 'no-store');
+      const type = headers.get('content-type') ?? '';
+      // 204 and 304 carry no body; every other API answer is JSON, except the CSV export.
+      if (c.res.status !== 204 && c.res.status !== 304 && !type.startsWith('text/csv')) headers.set('Content-Type', JSON_CONTENT_TYPE);
     }
     logger.info('request', {
       requestId,

@@ -1,11 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
-import { LoginPage } from '../../features/auth/components/login-page';
 import { appConfigQueryOptions } from '../../lib/app-config-query';
 import { safeReturnTo } from '../../lib/return-to';
 import { sessionQueryOptions } from '../../lib/session';
 
-/** Already signed in: straight on to `returnTo` (when it is a path on this site). Else the form, or the proxy notice. */
+/**
+ * Already signed in: straight on to `returnTo` (when it is a path on this site). Else the form, or
+ * the proxy notice (the page itself is loaded on demand by the router).
+ */
 export const loader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
@@ -17,8 +19,6 @@ export const loader =
     if (session) throw redirect(safeReturnTo(new URL(request.url).searchParams.get('returnTo')));
     return null;
   };
-
-export const Component = LoginPage;
 
 export function HydrateFallback() {
   return (

@@ -1,13 +1,11 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { matchPath, NavLink, Outlet, useLocation, useNavigation, type LoaderFunctionArgs } from 'react-router';
 import { roleAtLeast } from '../../contract/auth';
 import { paths } from '../../config/paths';
 import { Toaster } from '../../components/ui/toaster';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { ActiveWindowsBannerSlot } from '../../features/maintenance/components/active-windows-banner-slot';
-import { IncidentDetailSkeleton } from '../../features/incidents/components/incident-detail-skeleton';
-import { IncidentListSkeleton } from '../../features/incidents/components/incident-list-skeleton';
-import { DetailSkeleton } from '../../features/monitors/components/detail-skeleton';
 import { ListSkeleton } from '../../features/monitors/components/list-skeleton';
 import { appConfigQueryOptions, describeMode } from '../../lib/app-config-query';
 import { requireSession, sessionQueryOptions, useRedirectWhenSignedOut } from '../../lib/session';
@@ -117,6 +115,28 @@ export function RootLayout() {
   );
 }
 
+// Only the monitor list's skeleton comes with the app (it is the first page); the others load
+// beside their page's code on a first load there, with "Loading…" until they arrive.
+const DetailSkeleton = lazy(() =>
+  import('../../features/monitors/components/detail-skeleton').then((m) => ({ default: m.DetailSkeleton })),
+);
+const IncidentListSkeleton = lazy(() =>
+  import('../../features/incidents/components/incident-list-skeleton').then((m) => ({ default: m.IncidentListSkeleton })),
+);
+const IncidentDetailSkeleton = lazy(() =>
+  import('../../features/incidents/components/incident-detail-skeleton').then((m) => ({ default: m.IncidentDetailSkeleton })),
+);
+
+function PageLoading() {
+  return (
+    <main className="page" aria-busy="true">
+      <p className="muted-text" role="status">
+        Loading…
+      </p>
+    </main>
+  );
+}
+
 /** The first load of the app (session, config and the page's data): the frame, and the page's own skeleton. */
 export function RootHydrateFallback() {
   const { pathname } = useLocation();
@@ -129,11 +149,7 @@ export function RootHydrateFallback() {
   ) : matchPath(paths.incidents.path, pathname) ? (
     <IncidentListSkeleton />
   ) : (
-    <main className="page" aria-busy="true">
-      <p className="muted-text" role="status">
-        Loading…
-      </p>
-    </main>
+    <PageLoading />
   );
   return (
     <div className="shell">
@@ -144,7 +160,7 @@ export function RootHydrateFallback() {
         </span>
       </header>
       <div id="content" className="shell__content">
-        {page}
+        <Suspense fallback={<PageLoading />}>{page}</Suspense>
       </div>
     </div>
   );

@@ -3,11 +3,12 @@ import type { RequestContext } from './request-context';
 import type { ServerDeps } from './deps';
 import { HttpError } from './errors';
 import { monitorIndex, type MonitorIndex } from './maintenance-monitors';
+import type { MonitorList } from './monitor-list';
 import { buildWindow, compareWindows, groupWindows, toPart, type DowntimePart, type WindowContext, type WindowRecord } from './maintenance-windows';
 import { roleKey } from '../routes/cached';
-import { loadAllMonitors, loadCurrentDowntimes } from '../routes/monitors/monitors.load';
+import { loadMonitorList, loadCurrentDowntimes } from '../routes/monitors/monitors.load';
 import { disabledUserIds, includedUsers } from '../upstreams/datadog/map';
-import type { RawDowntime, RawDowntimeOne, RawMonitor } from '../upstreams/datadog/schemas';
+import type { RawDowntime, RawDowntimeOne } from '../upstreams/datadog/schemas';
 
 /**
  * Loading what the maintenance routes work on, through the BFF's shared loaders and its snapshot
@@ -72,7 +73,7 @@ export function windowContext(deps: ServerDeps, downtimes: DowntimeList, index: 
 export function windowsFrom(
   deps: ServerDeps,
   downtimes: DowntimeList,
-  monitors: readonly RawMonitor[] | null,
+  monitors: MonitorList | null,
 ): Omit<WindowView, 'fetchedAt' | 'stale'> {
   const index = monitors ? monitorIndex(monitors) : null;
   const records = groupWindows(downtimes.data, windowContext(deps, downtimes, index)).sort(compareWindows);
@@ -80,7 +81,7 @@ export function windowsFrom(
 }
 
 export const monitorsSnapshot = (deps: ServerDeps, req: RequestContext) =>
-  deps.snapshots.get(roleKey(req, 'monitors'), () => loadAllMonitors(deps));
+  deps.snapshots.get(roleKey(req, 'monitors'), () => loadMonitorList(deps));
 
 export const downtimesSnapshot = (deps: ServerDeps, req: RequestContext) =>
   deps.snapshots.get(roleKey(req, 'maintenance:downtimes'), () => loadDowntimeList(deps));

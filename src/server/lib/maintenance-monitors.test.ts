@@ -1,22 +1,26 @@
 import { previewWindow } from '../../contract/maintenance';
-import { rawGroup, rawMonitor } from '../testing/fixtures';
-import { RawMonitorListSchema } from '../upstreams/datadog/schemas';
+import { NOW, rawGroup, rawMonitor } from '../testing/fixtures';
+import { readListMonitors } from '../upstreams/datadog/list-schemas';
 import { candidateMonitors, monitorIndex, previewTargets, unknownMonitorIds } from './maintenance-monitors';
+import { buildMonitorList } from './monitor-list';
 
-const monitors = RawMonitorListSchema.parse([
+const listOf = (raws: unknown[]) => buildMonitorList(readListMonitors(raws), NOW, (t) => t);
+
+const raws = [
   rawMonitor(1, { tags: ['Team:Payments', 'env:prod'] }),
   rawMonitor(2, { tags: ['team:payments'] }),
   rawMonitor(3, { tags: ['team:web', 'env:prod'] }),
   rawMonitor(4, { tags: [], state: { groups: {} } }),
-]);
+];
+const monitors = await listOf(raws);
 
 describe('the monitor index', () => {
-  it('is built once per loaded list', () => {
+  it('is built once per loaded list', async () => {
     expect(monitorIndex(monitors)).toBe(monitorIndex(monitors));
-    expect(monitorIndex([...monitors])).not.toBe(monitorIndex(monitors));
+    expect(monitorIndex(await listOf(raws))).not.toBe(monitorIndex(monitors));
   });
 
-  it('reads the groups and their states', () => {
+  it('reads the groups and their states', async () => {
     expect(monitorIndex(monitors).byId.get(1)).toEqual({
       id: 1,
       name: 'Monitor 1',
@@ -29,7 +33,7 @@ describe('the monitor index', () => {
     });
   });
 
-  it('picks the candidates by id and by the rarest wanted tag (any case), in list order', () => {
+  it('picks the candidates by id and by the rarest wanted tag (any case), in list order', async () => {
     const index = monitorIndex(monitors);
     const ids = (targets: { monitorIds: number[]; monitorTags: string[] }) => candidateMonitors(index, targets).map((m) => m.id);
     expect(ids({ monitorIds: [3], monitorTags: [] })).toEqual([3]);
@@ -41,7 +45,7 @@ describe('the monitor index', () => {
     expect(ids({ monitorIds: [2], monitorTags: ['*'] })).toEqual([1, 2, 3, 4]);
   });
 
-  it('previews exactly what previewWindow over every monitor would', () => {
+  it('previews exactly what previewWindow over every monitor would', async () => {
     const index = monitorIndex(monitors);
     for (const targets of [
       { monitorIds: [3], monitorTags: ['team:payments'] },
@@ -54,12 +58,12 @@ describe('the monitor index', () => {
     }
   });
 
-  it('names the ids it does not know', () => {
+  it('names the ids it does not know', async () => {
     expect(unknownMonitorIds(monitorIndex(monitors), [1, 9, 9, 4, 7])).toEqual([9, 7]);
   });
 
-  it('previews a tagged window over 10,000 monitors × 20 groups by touching only the tagged ones', () => {
-    const big = RawMonitorListSchema.parse(
+  it('previews a tagged window over 10,000 monitors × 20 groups by touching only the tagged ones', async () => {
+    const big = await listOf(
       Array.from({ length: 10_000 }, (_, i) =>
         rawMonitor(i + 1, {
           tags: [`team:t${i % 100}`, 'env:prod'],

@@ -5,8 +5,7 @@ import {
   type PreviewGroup,
   type PreviewMonitor,
 } from '../../contract/maintenance';
-import { rawGroups } from '../upstreams/datadog/map';
-import type { RawMonitor } from '../upstreams/datadog/schemas';
+import { previewsText, type MonitorList } from './monitor-list';
 
 /**
  * The monitor list, indexed once per loaded snapshot for previews. At 10,000 monitors a preview
@@ -22,22 +21,21 @@ export interface MonitorIndex {
   position: ReadonlyMap<PreviewMonitor, number>;
 }
 
-// Keyed by the snapshot's array: a cached list is indexed once, a new load gets a new index.
-const indexes = new WeakMap<readonly RawMonitor[], MonitorIndex>();
+// Keyed by the snapshot's list: a cached list is indexed once, a new load gets a new index.
+const indexes = new WeakMap<MonitorList, MonitorIndex>();
 
-export function toPreviewMonitor(raw: RawMonitor): PreviewMonitor {
-  return {
-    id: raw.id,
-    name: raw.name ?? '',
-    tags: raw.tags ?? [],
-    groups: rawGroups(raw).map(({ name, group }) => ({ name, status: group.status ?? 'Unknown' })),
-  };
+type PreviewRow = [id: number, name: string, tags: string[], groups: [name: string, status: string][]];
+
+/** The monitors as the list keeps them for maintenance (monitor-list.ts: JSON bytes), as objects. */
+function previewMonitors(list: MonitorList): PreviewMonitor[] {
+  const rows = JSON.parse(previewsText(list)) as PreviewRow[];
+  return rows.map(([id, name, tags, groups]) => ({ id, name, tags, groups: groups.map(([g, status]) => ({ name: g, status })) }));
 }
 
-export function monitorIndex(raws: readonly RawMonitor[]): MonitorIndex {
-  const known = indexes.get(raws);
+export function monitorIndex(list: MonitorList): MonitorIndex {
+  const known = indexes.get(list);
   if (known) return known;
-  const all = raws.map(toPreviewMonitor);
+  const all = previewMonitors(list);
   const byId = new Map<number, PreviewMonitor>();
   const byTag = new Map<string, PreviewMonitor[]>();
   const position = new Map<PreviewMonitor, number>();
@@ -51,7 +49,7 @@ export function monitorIndex(raws: readonly RawMonitor[]): MonitorIndex {
     }
   });
   const index: MonitorIndex = { all, byId, byTag, position };
-  indexes.set(raws, index);
+  indexes.set(list, index);
   return index;
 }
 

@@ -1,5 +1,5 @@
 import { extendedEnd } from '../../contract/maintenance';
-import { loadAllMonitors } from '../routes/monitors/monitors.load';
+import { loadMonitorList } from '../routes/monitors/monitors.load';
 import type { MaintenanceWatch, WatchedGroup } from '../store/maintenance-watches-store';
 import type { ServerDeps } from './deps';
 import { auditWindow } from './maintenance-audit';
@@ -109,7 +109,7 @@ async function tick(deps: ServerDeps): Promise<TickReport> {
   const report: TickReport = { checked: 0, extended: [], ended: [], stopped: [], failed: [] };
   const watches = deps.store.maintenanceWatches.list();
   if (watches.length === 0) return report;
-  const [downtimes, monitors] = await Promise.all([loadDowntimeList(deps), loadAllMonitors(deps)]);
+  const [downtimes, monitors] = await Promise.all([loadDowntimeList(deps), loadMonitorList(deps)]);
   const { byId, index } = windowsFrom(deps, downtimes, monitors);
   for (const watch of watches) {
     report.checked += 1;

@@ -32,6 +32,21 @@ describe('SnapshotCache', () => {
     expect(results.every((r) => r.value === 'v' && !r.stale)).toBe(true);
   });
 
+  it('takes a fresh window per read when one is given', async () => {
+    const { cache, advance } = setup();
+    const load = vi.fn(async () => 'v');
+    await cache.get('k', load, { freshMs: 10_000 });
+    advance(9999);
+    await cache.get('k', load, { freshMs: 10_000 });
+    expect(load).toHaveBeenCalledTimes(1);
+    // Another read of the same key keeps the cache's own window.
+    await cache.get('k', load);
+    expect(load).toHaveBeenCalledTimes(2);
+    advance(10_000);
+    await cache.get('k', load, { freshMs: 10_000 });
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
   it('serves a fresh answer without loading, and loads again once it is old', async () => {
     const { cache, advance } = setup();
     const load = vi.fn(async () => 'v');

@@ -28,6 +28,8 @@ interface Entry {
 }
 
 export interface GetOptions {
+  /** How long this read takes an entry as it is, instead of the cache's own `freshMs`. */
+  freshMs?: number;
   /** Serve an entry up to this old (ms since it was fetched) while it reloads in the background. */
   revalidateMs?: number;
 }
@@ -48,7 +50,8 @@ export class SnapshotCache {
   constructor(private readonly options: SnapshotCacheOptions) {}
 
   async get<T>(key: string, load: () => Promise<T>, options: GetOptions = {}): Promise<Snapshot<T>> {
-    const { now, freshMs } = this.options;
+    const { now } = this.options;
+    const freshMs = options.freshMs ?? this.options.freshMs;
     const entry = this.entries.get(key);
     if (entry && entry.generation === this.generation) {
       const age = now() - entry.fetchedAt;

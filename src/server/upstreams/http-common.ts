@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { noteUpstreamStatus } from '../lib/upstream-trace';
+import { readJsonArrayItems } from './json-array-items';
 import { UpstreamError, type UpstreamErrorInit, type UpstreamErrorKind } from './upstream-error';
 
 /**
@@ -21,7 +22,28 @@ export type FetchLike = (request: Request) => Promise<Response>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface UpstreamCall<S extends z.ZodType | null, M extends HttpMethod = HttpMethod> {
+/**
+ * An answer that is a JSON array, read item by item as it arrives instead of as one text
+ * (json-array-items.ts): each item is parsed, read by `read` (which throws on an item it cannot
+ * take) and handed to `visit`, and the call answers how many there were. A large list then never
+ * exists whole, as text or as objects. Any malformed item fails the call (bad_response), as it
+ * would whole.
+ */
+export class JsonItems<T = unknown> {
+  constructor(
+    readonly read: (value: unknown) => T,
+    readonly visit: (item: T) => void,
+  ) {}
+}
+
+/** JsonItems of any item type (its `visit` takes the items its `read` makes, whatever they are). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller keeps its own item type
+type AnyJsonItems = JsonItems<any>;
+
+/** How a call's answer is read: a schema for the whole body, item by item (JsonItems), or not at all (null). */
+export type CallSchema = z.ZodType | AnyJsonItems | null;
+
+export interface UpstreamCall<S extends CallSchema, M extends HttpMethod = HttpMethod> {
   method: M;
   /** Path template, for errors, logs and the rate-limit bucket: "/api/v1/monitor/{id}". */
   template: string;
@@ -32,10 +54,10 @@ export interface UpstreamCall<S extends z.ZodType | null, M extends HttpMethod =
   schema: S;
 }
 
-export type UpstreamCallResult<S> = S extends z.ZodType ? z.output<S> : void;
+export type UpstreamCallResult<S> = S extends AnyJsonItems ? number : S extends z.ZodType ? z.output<S> : void;
 
 /** One call through the fault rules (what createUpstreamSend returns). */
-export type UpstreamSend<M extends HttpMethod = HttpMethod> = <S extends z.ZodType | null>(
+export type UpstreamSend<M extends HttpMethod = HttpMethod> = <S extends CallSchema>(
   call: UpstreamCall<S, M>,
 ) => Promise<UpstreamCallResult<S>>;
 
@@ -98,7 +120,7 @@ export interface UpstreamSendOptions extends HttpClientOptions {
   /** The upstream's name in errors: "datadog", "Atlas". */
   upstream: string;
   /** Sends the call and returns the upstream's answer (an auth handshake may send more than one request). */
-  exchange(call: UpstreamCall<z.ZodType | null>, ctx: ExchangeContext): Promise<Response>;
+  exchange(call: UpstreamCall<CallSchema>, ctx: ExchangeContext): Promise<Response>;
   /** The upstream's messages from a 4xx body, redacted. */
   errorMessages(text: string): string[];
   /** How many seconds the operation answers 429 locally after the upstream's 429 `response`. */
@@ -145,7 +167,7 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
    * of it (so four concurrent mutations cannot all spend the last slot). Fails with 429, as the
    * upstream would, when the wait would be longer.
    */
-  async function pace(call: UpstreamCall<z.ZodType | null>, key: string): Promise<void> {
+  async function pace(call: UpstreamCall<CallSchema>, key: string): Promise<void> {
     for (;;) {
       const now = options.now();
       const window = windows.get(key);
@@ -168,13 +190,13 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
   }
 
   /** The rate-limit bucket and the operation named in errors: "GET /api/v1/monitor/{id}". */
-  const bucket = (call: UpstreamCall<z.ZodType | null>) => `${call.method} ${call.template}`;
+  const bucket = (call: UpstreamCall<CallSchema>) => `${call.method} ${call.template}`;
 
-  function fail(call: UpstreamCall<z.ZodType | null>, init: Omit<UpstreamErrorInit, 'upstream' | 'operation'>) {
+  function fail(call: UpstreamCall<CallSchema>, init: Omit<UpstreamErrorInit, 'upstream' | 'operation'>) {
     return new UpstreamError({ upstream: options.upstream, operation: bucket(call), ...init });
   }
 
-  function context(call: UpstreamCall<z.ZodType | null>, signal: AbortSignal): ExchangeContext {
+  function context(call: UpstreamCall<CallSchema>, signal: AbortSignal): ExchangeContext {
     const target = new URL(base + call.path);
     for (const [k, v] of Object.entries(call.query ?? {})) target.searchParams.set(k, String(v));
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
@@ -195,7 +217,7 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
     };
   }
 
-  async function exchange<S extends z.ZodType | null>(call: UpstreamCall<S>, signal: AbortSignal): Promise<UpstreamCallResult<S>> {
+  async function exchange<S extends CallSchema>(call: UpstreamCall<S>, signal: AbortSignal): Promise<UpstreamCallResult<S>> {
     const response = await options.exchange(call, context(call, signal));
     const key = bucket(call);
     noteWindow(key, response);
@@ -215,6 +237,7 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
       throw fail(call, { kind, status: response.status, retryAfterSeconds, messages: is4xx ? options.errorMessages(text) : [] });
     }
     options.answered?.(key);
+    if (call.schema instanceof JsonItems) return (await readItems(call, call.schema, response, signal)) as UpstreamCallResult<S>;
     let text: string;
     try {
       text = await response.text();
@@ -233,8 +256,31 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
     return parsed.data as UpstreamCallResult<S>;
   }
 
+  async function readItems(call: UpstreamCall<CallSchema>, items: AnyJsonItems, response: Response, signal: AbortSignal): Promise<number> {
+    let count = 0;
+    // The caller's own failure is passed on as it is; only the answer's faults are the upstream's.
+    let visitFailure: { err: unknown } | null = null;
+    try {
+      await readJsonArrayItems(response.body, (value) => {
+        // A bad item throws here and stops the read; the catch below makes it bad_response like any other.
+        const item = items.read(value);
+        count++;
+        try {
+          items.visit(item);
+        } catch (err) {
+          visitFailure = { err };
+          throw err;
+        }
+      });
+    } catch {
+      if (visitFailure !== null) throw (visitFailure as { err: unknown }).err;
+      throw fail(call, { kind: signal.aborted ? 'timeout' : 'bad_response', status: response.status });
+    }
+    return count;
+  }
+
   /** One attempt, bounded by `ms` even if the fetch ignores its signal. */
-  async function attempt<S extends z.ZodType | null>(call: UpstreamCall<S>, ms: number): Promise<UpstreamCallResult<S>> {
+  async function attempt<S extends CallSchema>(call: UpstreamCall<S>, ms: number): Promise<UpstreamCallResult<S>> {
     const signal = AbortSignal.timeout(ms);
     let onAbort = () => {};
     const expired = new Promise<never>((_, reject) => {
@@ -248,13 +294,13 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
     }
   }
 
-  return async function send<S extends z.ZodType | null>(call: UpstreamCall<S, M>): Promise<UpstreamCallResult<S>> {
+  return async function send<S extends CallSchema>(call: UpstreamCall<S, M>): Promise<UpstreamCallResult<S>> {
     // Reads are not paced: they are cached and coalesced, and a read that meets a limit falls back to the last good copy.
     if (call.method !== 'GET') await pace(call, bucket(call));
     return sendOnce(call);
   };
 
-  async function sendOnce<S extends z.ZodType | null>(call: UpstreamCall<S>): Promise<UpstreamCallResult<S>> {
+  async function sendOnce<S extends CallSchema>(call: UpstreamCall<S>): Promise<UpstreamCallResult<S>> {
     const until = cooldowns.get(bucket(call));
     const now = options.now();
     if (until !== undefined && until > now) {

@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiPaths, serviceCheckPaths } from '../../../contract/api-paths';
 import { MonitorDetailSchema, MonitorListResponseSchema } from '../../../contract/monitors';
-import { MonitorHistoryResponseSchema } from '../../../contract/service-checks';
 import { api } from '../../../lib/api-client';
 import { DEFAULT_REFRESH_INTERVAL_MS } from '../../../lib/app-config-query';
 
@@ -40,7 +39,11 @@ export const monitorQueries = {
   history: (id: number) =>
     queryOptions({
       queryKey: [...monitorQueries.histories(), id] as const,
-      queryFn: ({ signal }) => api.get(serviceCheckPaths.monitorHistory(id), MonitorHistoryResponseSchema, signal),
+      queryFn: async ({ signal }) => {
+        // Loaded with the detail page, not with the list: the service-checks contract is not needed to show the list.
+        const { MonitorHistoryResponseSchema } = await import('../../../contract/service-checks');
+        return api.get(serviceCheckPaths.monitorHistory(id), MonitorHistoryResponseSchema, signal);
+      },
       staleTime: 5_000,
       meta: { staleBanner: true },
     }),

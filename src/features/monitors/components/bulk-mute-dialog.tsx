@@ -11,7 +11,7 @@ import { monitorQueries } from '../api/monitor-queries';
 import { updateListRow } from '../api/optimistic-cache';
 import { muteMonitor, type MuteVariables } from '../api/use-mute-monitor';
 import { useMuteLimits } from '../hooks/use-mute-limits';
-import { rememberMuteEnd } from '../utils/last-mute-end';
+import { readLastMuteEnd, rememberMuteEnd } from '../utils/last-mute-end';
 import { DEFAULT_END, describeEnd, reasonError, resolveEnd, type EndChoice } from '../utils/mute-end';
 import { applyMuteToSummary } from '../utils/optimistic';
 import { BulkMuteResults, type BulkResult } from './bulk-mute-results';
@@ -25,8 +25,8 @@ export const BULK_CONCURRENCY = 4;
 interface BulkMuteDialogProps {
   monitors: MonitorSummary[];
   onClose: () => void;
-  /** The end to preselect (the `m` shortcut passes the last one used); default 1 hour. */
-  initialEnd?: EndChoice;
+  /** Preselect the end of the last mute (the `m` shortcut), when the limits still allow it; else 1 hour. */
+  lastEnd?: boolean;
   /** Focus the reason first, the one field left to fill when the rest is preset. */
   focusReason?: boolean;
 }
@@ -38,11 +38,11 @@ type Phase = 'form' | 'running' | 'done';
  * runs 4 at a time with a progress bar, then shows every result and lets
  * the failed ones be retried alone.
  */
-export function BulkMuteDialog({ monitors, onClose, initialEnd = DEFAULT_END, focusReason = false }: BulkMuteDialogProps) {
+export function BulkMuteDialog({ monitors, onClose, lastEnd = false, focusReason = false }: BulkMuteDialogProps) {
   const queryClient = useQueryClient();
   const limits = useMuteLimits();
   const [scope, setScope] = useState('*');
-  const [end, setEnd] = useState<EndChoice>(initialEnd);
+  const [end, setEnd] = useState<EndChoice>(() => (lastEnd ? readLastMuteEnd(limits) : DEFAULT_END));
   const [reason, setReason] = useState('');
   const [phase, setPhase] = useState<Phase>('form');
   const [results, setResults] = useState<ReadonlyMap<number, BulkResult>>(new Map());

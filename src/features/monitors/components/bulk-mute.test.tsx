@@ -103,7 +103,7 @@ describe('bulk mute dialog', () => {
     await user.keyboard('{/Shift}');
     await user.click(within(bulkBar()).getByRole('button', { name: 'Mute…' }));
 
-    const dialog = screen.getByRole('dialog', { name: 'Mute 3 monitors' });
+    const dialog = await screen.findByRole('dialog', { name: 'Mute 3 monitors' });
     const targets = within(dialog).getByRole('heading', { name: 'These 3 monitors will be muted' }).parentElement!;
     expect(within(targets).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '▲Alert High CPU on web tier',
@@ -155,7 +155,7 @@ describe('bulk mute dialog', () => {
     await screen.findByRole('table', { name: 'Monitors' });
     await user.click(screen.getByRole('checkbox', { name: 'Select all shown monitors' }));
     await user.click(within(bulkBar()).getByRole('button', { name: 'Mute…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Mute 6 monitors' });
+    const dialog = await screen.findByRole('dialog', { name: 'Mute 6 monitors' });
     await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Network maintenance');
     await user.click(within(dialog).getByRole('button', { name: 'Mute 6 monitors for 1 hour' }));
 
@@ -182,7 +182,7 @@ describe('bulk mute dialog', () => {
     await screen.findByRole('table', { name: 'Monitors' });
     await user.click(checkbox('Auth service 5xx'));
     await user.click(within(bulkBar()).getByRole('button', { name: 'Mute…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Mute 1 monitor' });
+    const dialog = await screen.findByRole('dialog', { name: 'Mute 1 monitor' });
     const scope = within(dialog).getByRole('textbox', { name: 'Scope (applied to each monitor)' });
     await user.clear(scope);
     await user.type(scope, 'prod');
@@ -212,7 +212,7 @@ describe('bulk mute dialog', () => {
     await screen.findByRole('table', { name: 'Monitors' });
     await user.click(checkbox('Auth service 5xx'));
     await user.click(within(bulkBar()).getByRole('button', { name: 'Mute…' }));
-    const dialog = screen.getByRole('dialog');
+    const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Auth deploy');
     await user.click(within(dialog).getByRole('button', { name: 'Mute 1 monitor for 1 hour' }));
     await waitFor(() => expect(within(dialog).getByText('All 1 monitor muted')).toBeInTheDocument());

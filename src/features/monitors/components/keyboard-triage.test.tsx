@@ -172,7 +172,7 @@ describe('keyboard triage: m mutes with the last-used duration', () => {
     await user.keyboard('jjxjx');
     await user.keyboard('m');
 
-    const dialog = screen.getByRole('dialog', { name: 'Mute 2 monitors' });
+    const dialog = await screen.findByRole('dialog', { name: 'Mute 2 monitors' });
     expect(within(dialog).getByRole('radio', { name: '4 hours' })).toBeChecked();
     expect(within(dialog).getByRole('textbox', { name: /Reason/ })).toHaveFocus();
     const targets = within(dialog).getByRole('heading', { name: 'These 2 monitors will be muted' }).parentElement!;
@@ -200,7 +200,7 @@ describe('keyboard triage: m mutes with the last-used duration', () => {
     await screen.findByRole('table', { name: 'Monitors' });
     await user.click(checkbox('Auth service 5xx'));
     await user.click(within(screen.getByRole('region', { name: 'Bulk actions' })).getByRole('button', { name: 'Mute…' }));
-    let dialog = screen.getByRole('dialog', { name: 'Mute 1 monitor' });
+    let dialog = await screen.findByRole('dialog', { name: 'Mute 1 monitor' });
     expect(within(dialog).getByRole('radio', { name: '1 hour' })).toBeChecked();
     await user.click(within(dialog).getByRole('radio', { name: '1 day' }));
     await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Auth migration');
@@ -211,7 +211,7 @@ describe('keyboard triage: m mutes with the last-used duration', () => {
 
     await user.keyboard('jjj');
     await user.keyboard('m');
-    dialog = screen.getByRole('dialog', { name: 'Mute 1 monitor' });
+    dialog = await screen.findByRole('dialog', { name: 'Mute 1 monitor' });
     expect(within(dialog).getByRole('radio', { name: '1 day' })).toBeChecked();
     expect(within(dialog).getByText('Payments API error rate')).toBeInTheDocument();
   });
@@ -223,7 +223,7 @@ describe('keyboard triage: m mutes with the last-used duration', () => {
     });
     await screen.findByRole('table', { name: 'Monitors' });
     await user.keyboard('jm');
-    const dialog = screen.getByRole('dialog', { name: 'Mute 1 monitor' });
+    const dialog = await screen.findByRole('dialog', { name: 'Mute 1 monitor' });
     await user.click(within(dialog).getByRole('radio', { name: '1 day' }));
     await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'try');
     await user.click(within(dialog).getByRole('button', { name: 'Mute 1 monitor for 1 day' }));
@@ -250,7 +250,7 @@ describe('keyboard triage: u unmutes after a confirmation', () => {
     await user.keyboard('j{Shift>}X{/Shift}');
     await user.keyboard('u');
 
-    const dialog = screen.getByRole('dialog', { name: 'Unmute 2 monitors' });
+    const dialog = await screen.findByRole('dialog', { name: 'Unmute 2 monitors' });
     const mutedList = within(dialog).getByRole('list', { name: 'Muted: will be unmuted (2)' });
     await within(dialog).findByText('2 groups not OK will notify at once.');
     const [disk, checkout] = Array.from(mutedList.children) as HTMLElement[];
@@ -300,7 +300,7 @@ describe('keyboard triage: u unmutes after a confirmation', () => {
     // With no row toggled before, shift+x selects the cursor row (Disk) alone; then x adds Checkout.
     await user.keyboard('jx');
     await user.keyboard('u');
-    const dialog = screen.getByRole('dialog', { name: 'Unmute 2 monitors' });
+    const dialog = await screen.findByRole('dialog', { name: 'Unmute 2 monitors' });
     const confirm = within(dialog).getByRole('button', { name: /Unmute 2 monitors|Checking groups/ });
     await waitFor(() => expect(confirm).toBeEnabled());
     await user.click(confirm);
@@ -320,7 +320,7 @@ describe('keyboard triage: u unmutes after a confirmation', () => {
     const { api, user } = setup('responder');
     await screen.findByRole('table', { name: 'Monitors' });
     await user.keyboard('ju');
-    const dialog = screen.getByRole('dialog', { name: 'Nothing to unmute' });
+    const dialog = await screen.findByRole('dialog', { name: 'Nothing to unmute' });
     expect(within(dialog).getByRole('list', { name: 'Skipped: not muted (1)' })).toHaveTextContent('Auth service 5xx');
     expect(within(dialog).queryByRole('button', { name: /^Unmute/ })).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
@@ -335,7 +335,7 @@ describe('keyboard triage: u unmutes after a confirmation', () => {
     });
     await screen.findByRole('table', { name: 'Monitors' });
     await user.keyboard('jjjju');
-    const dialog = screen.getByRole('dialog', { name: 'Unmute 1 monitor' });
+    const dialog = await screen.findByRole('dialog', { name: 'Unmute 1 monitor' });
     expect(await within(dialog).findByText(/Could not load its groups \(Datadog answered 503/)).toBeInTheDocument();
     expect(within(dialog).getByRole('alert')).toHaveTextContent('The groups of 1 monitor could not be checked.');
     expect(within(dialog).getByRole('button', { name: 'Unmute 1 monitor' })).toHaveClass('btn--danger');
@@ -347,7 +347,7 @@ describe('keyboard triage: help and guards', () => {
     const { user } = setup();
     await screen.findByRole('table', { name: 'Monitors' });
     await user.keyboard('?');
-    let dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    let dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     for (const text of ['Move to the next monitor', 'Select the range from the last selected monitor to this one', 'Search monitors']) {
       expect(within(dialog).getByText(text)).toBeInTheDocument();
     }
@@ -370,7 +370,7 @@ describe('keyboard triage: help and guards', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
-    dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveFocus();
   });
@@ -422,7 +422,7 @@ describe('keyboard triage: help and guards', () => {
     expect(row(ORDER[0]!)).toHaveFocus();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await user.keyboard('?');
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getAllByText('(responders and admins only)')).toHaveLength(4);
   });
 

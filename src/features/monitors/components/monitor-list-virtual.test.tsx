@@ -130,6 +130,17 @@ describe('MonitorList at 10,000 monitors (virtualized)', () => {
     expect(table.querySelector('tr.row-spacer')).toBeNull();
   });
 
+  it('stays virtualized when a filter narrows the list below the threshold', async () => {
+    const { user } = setup();
+    const table = await screen.findByRole('table', { name: 'Monitors' });
+    // 120 names hold "001" ("00100" … "00199", "01001", …): fewer than VIRTUALIZE_ABOVE, still only a window rendered.
+    await user.type(screen.getByRole('searchbox', { name: 'Search monitors' }), '001');
+    await waitFor(() => expect(table).toHaveAttribute('aria-rowcount', '121'));
+    expect(table).toHaveClass('monitor-table--virtual');
+    expect(monitorRows().length).toBeLessThan(60);
+    expect(monitorRows()[0]).toHaveAttribute('aria-rowindex', '2');
+  });
+
   it(`keeps every row in the DOM up to ${VIRTUALIZE_ABOVE} monitors`, async () => {
     setup(VIRTUALIZE_ABOVE);
     await screen.findByRole('table', { name: 'Monitors' });

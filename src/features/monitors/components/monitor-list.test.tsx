@@ -1,9 +1,10 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { mockApi, reply } from '../../../testing/mock-api';
 import { appConfig, FIXTURE_NOW, listResponse, monitors } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { sessionFor } from '../../../testing/session-fixtures';
 import { MonitorList } from './monitor-list';
+import { SEARCH_URL_DELAY_MS } from '../hooks/use-list-filters';
 
 function setup(url = '/monitors', routes = {}) {
   const api = mockApi({ 'GET /api/config': appConfig, 'GET /api/session': sessionFor('responder'), 'GET /api/monitors': listResponse(), ...routes });
@@ -132,7 +133,9 @@ describe('MonitorList', () => {
     expect(new URLSearchParams(router.state.location.search).getAll('tag')).toEqual(['team:identity']);
 
     await user.type(screen.getByRole('searchbox', { name: 'Search monitors' }), 'auth');
-    expect(new URLSearchParams(router.state.location.search).get('q')).toBe('auth');
+    // The list follows every key; the URL takes the text once typing pauses.
+    expect(rowNames()).toEqual(['Auth service 5xx']);
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('auth'));
 
     // Typing adds one history entry (not one per key): back removes the text, then the tag.
     await act(() => router.navigate(-1));
@@ -141,6 +144,60 @@ describe('MonitorList', () => {
     await act(() => router.navigate(-1));
     await waitFor(() => expect(router.state.location.search).toBe('?status=Alert&muted=no&type=query+alert'));
     expect(rowNames()).toEqual(['Auth service 5xx']);
+  });
+
+  it('filters on every key but writes the search to the URL once, after a pause', async () => {
+    const { router } = setup();
+    await screen.findByRole('table', { name: 'Monitors' });
+    const search = screen.getByRole('searchbox', { name: 'Search monitors' });
+    const navigations: { action: string; search: string }[] = [];
+    const stop = router.subscribe((state) => navigations.push({ action: state.historyAction, search: state.location.search }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (const text of ['w', 'we', 'web']) {
+        fireEvent.change(search, { target: { value: text } });
+        await act(async () => vi.advanceTimersByTime(SEARCH_URL_DELAY_MS - 1));
+      }
+      // The list follows every key; the URL has not moved yet.
+      expect(rowNames()).toEqual(['High CPU on web tier']);
+      expect(router.state.location.search).toBe('');
+      await act(async () => vi.advanceTimersByTime(1));
+      expect(router.state.location.search).toBe('?q=web');
+
+      // Typing on replaces that entry; another filter goes to the URL at once, with the text so far.
+      fireEvent.change(search, { target: { value: 'web tier' } });
+      await act(async () => vi.advanceTimersByTime(SEARCH_URL_DELAY_MS));
+      fireEvent.change(search, { target: { value: 'web tier cpu' } });
+      fireEvent.click(facet('Alert'));
+      await act(async () => vi.advanceTimersByTime(0));
+      expect(new URLSearchParams(router.state.location.search).get('q')).toBe('web tier cpu');
+      expect(new URLSearchParams(router.state.location.search).getAll('status')).toEqual(['Alert']);
+      // The timer of the text written with the facet does not write it again.
+      await act(async () => vi.advanceTimersByTime(SEARCH_URL_DELAY_MS * 2));
+    } finally {
+      vi.useRealTimers();
+      stop();
+    }
+    expect(navigations.map((n) => [n.action, new URLSearchParams(n.search).get('q')])).toEqual([
+      ['PUSH', 'web'],
+      ['REPLACE', 'web tier'],
+      ['PUSH', 'web tier cpu'],
+    ]);
+  });
+
+  it('the back button wins over search text not yet written', async () => {
+    const { router, user } = setup('/monitors?q=auth');
+    await screen.findByRole('table', { name: 'Monitors' });
+    await act(() => router.navigate('/monitors?q=web'));
+    const search = screen.getByRole('searchbox', { name: 'Search monitors' });
+    await waitFor(() => expect(search).toHaveValue('web'));
+    await user.type(search, 'x');
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(search).toHaveValue('auth'));
+    expect(rowNames()).toEqual(['Auth service 5xx']);
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_URL_DELAY_MS + 50));
+    expect(router.state.location.search).toBe('?q=auth');
+    expect(search).toHaveValue('auth');
   });
 
   it('rejects a typed tag filter that is not key:value', async () => {

@@ -1,17 +1,17 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { MonitorSummary } from '../../../contract/monitors';
 import { StaleBanner } from '../../../components/ui/stale-banner';
+import { useToasts } from '../../../components/ui/toaster';
 import { appConfigQueryOptions } from '../../../lib/app-config-query';
 import { plural } from '../../../lib/format-time';
+import { LoadBoundary, preloadable } from '../../../lib/preloadable';
 import { useCan } from '../../../lib/session';
 import { monitorQueries } from '../api/monitor-queries';
 import { useListFilters } from '../hooks/use-list-filters';
-import { useMuteLimits } from '../hooks/use-mute-limits';
 import { useRowCursor } from '../hooks/use-row-cursor';
 import { useRowSelection } from '../hooks/use-row-selection';
 import { useTriageShortcuts } from '../hooks/use-triage-shortcuts';
-import { readLastMuteEnd } from '../utils/last-mute-end';
 import {
   clearFilters,
   collectTags,
@@ -22,21 +22,34 @@ import {
   sortIndexed,
   type SortKey,
 } from '../utils/list-filters';
-import type { EndChoice } from '../utils/mute-end';
 import { BulkActionBar } from './bulk-action-bar';
-import { BulkMuteDialog } from './bulk-mute-dialog';
-import { BulkUnmuteDialog } from './bulk-unmute-dialog';
 import { ListAnnouncer } from './list-announcer';
 import { ListToolbar } from './list-toolbar';
 import { MonitorTable, type MonitorTableHandle } from './monitor-table';
 import { RefreshStatus } from './refresh-status';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import { SortControl } from './sort-control';
 import { StatusFacets } from './status-facets';
 
+// The dialogs (with the mute form, the unmute plan, scope parsing and the bulk runner) are not
+// needed to show the list, so their code loads apart from it: when a row is selected or the
+// keyboard cursor is on one (or the pointer nears the button), so `m`, `u` and `?` still open
+// them at once.
+const bulkMuteDialog = preloadable(() => import('./bulk-mute-dialog').then((m) => m.BulkMuteDialog));
+const bulkUnmuteDialog = preloadable(() => import('./bulk-unmute-dialog').then((m) => m.BulkUnmuteDialog));
+const shortcutsDialog = preloadable(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog));
+const BulkMuteDialog = bulkMuteDialog.Component;
+const BulkUnmuteDialog = bulkUnmuteDialog.Component;
+const ShortcutsDialog = shortcutsDialog.Component;
+
+const DIALOG_CODE: Record<ListDialog['kind'], { preload: () => void }> = {
+  mute: bulkMuteDialog,
+  unmute: bulkUnmuteDialog,
+  help: shortcutsDialog,
+};
+
 /** At most one dialog over the list: bulk mute (the button or `m`), bulk unmute (`u`), or the keys (`?`). */
 type ListDialog =
-  | { kind: 'mute'; monitors: MonitorSummary[]; initialEnd?: EndChoice; focusReason?: boolean }
+  | { kind: 'mute'; monitors: MonitorSummary[]; lastEnd?: boolean; focusReason?: boolean }
   | { kind: 'unmute'; monitors: MonitorSummary[] }
   | { kind: 'help' };
 
@@ -67,10 +80,31 @@ export function MonitorList() {
   const table = useRef<MonitorTableHandle>(null);
   const focusRow = useCallback((index: number) => table.current?.focusRow(index), []);
   const cursor = useRowCursor(visibleIds, focusRow);
-  const limits = useMuteLimits();
-  const [dialog, setDialog] = useState<ListDialog | null>(null);
+  const [dialog, setDialogState] = useState<ListDialog | null>(null);
   const [notice, setNotice] = useState('');
+  const toasts = useToasts();
   const listSearch = searchParams.toString();
+
+  // Opening a dialog also retries its code if an earlier download failed.
+  const setDialog = useCallback((next: ListDialog | null) => {
+    if (next) DIALOG_CODE[next.kind].preload();
+    setDialogState(next);
+  }, []);
+
+  // A selection or a keyboard cursor means a mute, an unmute or the key list may be next.
+  const triaging = selectedIds.size > 0 || cursor.index >= 0;
+  useEffect(() => {
+    if (!triaging) return;
+    shortcutsDialog.preload();
+    if (!canMute) return;
+    bulkMuteDialog.preload();
+    bulkUnmuteDialog.preload();
+  }, [triaging, canMute]);
+
+  const dialogFailed = useCallback(() => {
+    setDialogState(null);
+    toasts.push({ message: "Couldn't open the dialog: its code did not load.", detail: 'Check the connection and try again.' });
+  }, [toasts]);
 
   const onSort = useCallback(
     (sort: SortKey) =>
@@ -93,7 +127,7 @@ export function MonitorList() {
     listSearch,
     onMute: (targets) => {
       setNotice('');
-      setDialog({ kind: 'mute', monitors: targets, initialEnd: readLastMuteEnd(limits), focusReason: true });
+      setDialog({ kind: 'mute', monitors: targets, lastEnd: true, focusReason: true });
     },
     onUnmute: (targets) => {
       setNotice('');
@@ -122,7 +156,14 @@ export function MonitorList() {
             onRefresh={() => void refetch()}
             refreshIntervalMs={config.refreshIntervalMs}
           />
-          <button type="button" className="btn btn--sm" aria-keyshortcuts="?" onClick={() => setDialog({ kind: 'help' })}>
+          <button
+            type="button"
+            className="btn btn--sm"
+            aria-keyshortcuts="?"
+            onPointerEnter={shortcutsDialog.preload}
+            onFocus={shortcutsDialog.preload}
+            onClick={() => setDialog({ kind: 'help' })}
+          >
             Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
           </button>
         </div>
@@ -183,16 +224,21 @@ export function MonitorList() {
 
       <ListAnnouncer selectedCount={selectedIds.size} notice={notice} />
 
-      {canMute && dialog?.kind === 'mute' && (
-        <BulkMuteDialog
-          monitors={dialog.monitors}
-          initialEnd={dialog.initialEnd}
-          focusReason={dialog.focusReason}
-          onClose={closeBulk}
-        />
+      {dialog && (
+        // Nothing shows while a dialog's code loads (it is usually preloaded); a failed load closes it with a notice.
+        <LoadBoundary key={dialog.kind} onError={dialogFailed}>
+          {canMute && dialog.kind === 'mute' && (
+            <BulkMuteDialog
+              monitors={dialog.monitors}
+              lastEnd={dialog.lastEnd}
+              focusReason={dialog.focusReason}
+              onClose={closeBulk}
+            />
+          )}
+          {canMute && dialog.kind === 'unmute' && <BulkUnmuteDialog monitors={dialog.monitors} onClose={closeBulk} />}
+          {dialog.kind === 'help' && <ShortcutsDialog canMute={canMute} onClose={() => setDialog(null)} />}
+        </LoadBoundary>
       )}
-      {canMute && dialog?.kind === 'unmute' && <BulkUnmuteDialog monitors={dialog.monitors} onClose={closeBulk} />}
-      {dialog?.kind === 'help' && <ShortcutsDialog canMute={canMute} onClose={() => setDialog(null)} />}
     </main>
   );
 }

@@ -18,8 +18,6 @@ interface MonitorRowProps {
   onFocusRow: (index: number) => void;
   /** The list's search params, handed to the detail page for its back link. */
   listSearch: string;
-  /** Set on the virtualized list: the virtualizer measures each rendered row's real height. */
-  rowRef?: (row: HTMLTableRowElement | null) => void;
 }
 
 export function priorityLabel(priority: number | null): string {
@@ -35,12 +33,10 @@ export const MonitorRow = memo(function MonitorRow({
   onSelectClick,
   onFocusRow,
   listSearch,
-  rowRef,
 }: MonitorRowProps) {
   const pending = pendingChange(m);
   return (
     <tr
-      ref={rowRef}
       // Row 1 is the header: with only some rows in the DOM, screen readers still learn each row's place.
       aria-rowindex={index + 2}
       data-index={index}
@@ -66,7 +62,7 @@ export const MonitorRow = memo(function MonitorRow({
         <StatusPill status={m.overallState} size="sm" />
       </td>
       <th scope="row" className="col-name">
-        <Link to={paths.monitor.getHref(m.id)} state={{ listSearch }} className="row__link">
+        <Link to={paths.monitor.getHref(m.id)} state={{ listSearch }} className="row__link" title={m.name}>
           {m.name}
         </Link>
       </th>

@@ -1,5 +1,5 @@
-import { measureElement, useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { MonitorSummary } from '../../../contract/monitors';
 import type { ListFilters, SortKey } from '../utils/list-filters';
 import { MonitorRow } from './monitor-row';
@@ -10,7 +10,11 @@ import { MonitorRow } from './monitor-row';
  * rows for find-in-page, and for tests, since jsdom has no layout to virtualize against.
  */
 export const VIRTUALIZE_ABOVE = 150;
-/** A row's height before it is measured (one line of text, a pill and the groups bar). */
+/**
+ * Every virtualized row's height: one line per cell (the CSS keeps them from wrapping and pins
+ * `.monitor-table--virtual .row` to it). Known heights need no measuring: measuring each row as
+ * it mounted forced a layout per keystroke and per scroll step.
+ */
 export const ESTIMATED_ROW_HEIGHT = 45;
 /** The sticky top bar the table header sticks under (`.topnav`, `.table thead th { top: 48px }`). */
 const STICKY_TOP = 48;
@@ -45,7 +49,7 @@ function rowIn(body: HTMLElement | null, id: number): HTMLTableRowElement | null
   return body?.querySelector<HTMLTableRowElement>(`tr[data-monitor-id="${id}"]`) ?? null;
 }
 
-function renderRow(p: RowProps, m: MonitorSummary, index: number, rowRef?: (row: HTMLTableRowElement | null) => void) {
+function renderRow(p: RowProps, m: MonitorSummary, index: number) {
   return (
     <MonitorRow
       key={m.id}
@@ -57,7 +61,6 @@ function renderRow(p: RowProps, m: MonitorSummary, index: number, rowRef?: (row:
       onSelectClick={p.onSelectClick}
       onFocusRow={p.onFocusRow}
       listSearch={p.listSearch}
-      rowRef={rowRef}
     />
   );
 }
@@ -79,12 +82,6 @@ function AllRows({ handle, ...p }: RowProps & { handle: Ref<MonitorTableHandle> 
     [p.monitors],
   );
   return <tbody ref={body}>{p.monitors.map((m, i) => renderRow(p, m, i))}</tbody>;
-}
-
-/** jsdom, or a row not laid out, measures 0: keep the estimate rather than collapse the row. */
-function measureRow(el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<Window, Element>): number {
-  const size = measureElement(el, entry, v);
-  return size > 0 ? size : ESTIMATED_ROW_HEIGHT;
 }
 
 /**
@@ -109,7 +106,6 @@ function VirtualRows({
     // A row brought into view by j/k lands below the sticky bars, not under them.
     scrollPaddingStart: STICKY_TOP + headHeight,
     scrollPaddingEnd: BOTTOM_CLEARANCE,
-    measureElement: measureRow,
   });
 
   // Where the body starts in the page. What sits above it (banners, filters, a wrapping toolbar) can
@@ -154,7 +150,7 @@ function VirtualRows({
   return (
     <tbody ref={body}>
       {before > 0 && <Spacer height={before} columns={columns} />}
-      {items.map((item) => renderRow(p, ids[item.index]!, item.index, virtualizer.measureElement))}
+      {items.map((item) => renderRow(p, ids[item.index]!, item.index))}
       {after > 0 && <Spacer height={after} columns={columns} />}
     </tbody>
   );
@@ -216,7 +212,11 @@ export function MonitorTable({
   const headerBox = useRef<HTMLInputElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [headHeight, setHeadHeight] = useState(40);
-  const virtual = monitors.length > VIRTUALIZE_ABOVE;
+  // Once long enough to virtualize, the table stays virtualized: a filter narrowing 10,000 monitors
+  // to 111 would otherwise switch modes mid-typing and lay out every one of those rows at once.
+  const [wasVirtual, setWasVirtual] = useState(false);
+  const virtual = wasVirtual || monitors.length > VIRTUALIZE_ABOVE;
+  if (virtual && !wasVirtual) setWasVirtual(true);
   // The header's height (it can wrap) sets how far below the sticky bars a row scrolled into view lands;
   // measured after every render like the body's offset, and only stored when it changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -225,7 +225,11 @@ export function MonitorTable({
     if (virtual && h > 0 && h !== headHeight) setHeadHeight(h);
   });
   const rowProps: RowProps = { monitors, selectable, selectedIds, focusedIndex, onSelectClick, onFocusRow, listSearch };
-  const selectedVisible = monitors.filter((m) => selectedIds.has(m.id)).length;
+  // Nothing selected is the usual case, and a keystroke must not walk 10,000 rows to learn it.
+  const selectedVisible = useMemo(
+    () => (selectedIds.size === 0 ? 0 : monitors.reduce((n, m) => (selectedIds.has(m.id) ? n + 1 : n), 0)),
+    [monitors, selectedIds],
+  );
   const all = monitors.length > 0 && selectedVisible === monitors.length;
   const some = selectedVisible > 0 && !all;
   useEffect(() => {

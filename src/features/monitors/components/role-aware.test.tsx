@@ -193,7 +193,7 @@ describe('the bulk mute dialog for a responder', () => {
     await screen.findByRole('table', { name: 'Monitors' });
     await user.click(screen.getByRole('checkbox', { name: 'Select Auth service 5xx' }));
     await user.click(within(screen.getByRole('region', { name: 'Bulk actions' })).getByRole('button', { name: 'Mute…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Mute 1 monitor' });
+    const dialog = await screen.findByRole('dialog', { name: 'Mute 1 monitor' });
     expect(within(dialog).getByRole('radio', { name: 'Indefinitely' })).toBeDisabled();
     expect(within(dialog).getByText('Only an admin can mute indefinitely')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Mute 1 monitor for 1 hour' }));

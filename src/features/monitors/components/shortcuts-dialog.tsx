@@ -1,6 +1,29 @@
 import { Fragment } from 'react';
 import { Modal } from '../../../components/ui/modal';
-import { SHORTCUT_HELP } from '../utils/keyboard-shortcuts';
+
+interface ShortcutHelp {
+  keys: string[];
+  description: string;
+  /** Only for users who may mute (responders and admins). */
+  needsMute?: boolean;
+}
+
+/**
+ * Every key the list understands (utils/keyboard-shortcuts maps them), in the order listed here.
+ * Kept with the dialog, so the descriptions load with it and not with the list.
+ */
+const SHORTCUT_HELP: readonly ShortcutHelp[] = [
+  { keys: ['j'], description: 'Move to the next monitor' },
+  { keys: ['k'], description: 'Move to the previous monitor' },
+  { keys: ['Enter'], description: 'Open the monitor you are on' },
+  { keys: ['x'], description: 'Select or deselect the monitor you are on', needsMute: true },
+  { keys: ['Shift', 'x'], description: 'Select the range from the last selected monitor to this one', needsMute: true },
+  { keys: ['m'], description: 'Mute the selection (or this monitor) for the last duration you used', needsMute: true },
+  { keys: ['u'], description: 'Unmute the selection (or this monitor), after a confirmation', needsMute: true },
+  { keys: ['/'], description: 'Search monitors' },
+  { keys: ['?'], description: 'Show these keyboard shortcuts' },
+  { keys: ['Esc'], description: 'Close a dialog, or leave the monitor you are on' },
+];
 
 interface ShortcutsDialogProps {
   /** Whether this user may select, mute and unmute; the other keys are marked as not available. */

@@ -32,24 +32,3 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (press.shiftKey) return press.key === 'X' || press.key === 'x' ? 'range' : null;
   return PLAIN_KEYS[press.key] ?? null;
 }
-
-export interface ShortcutHelp {
-  keys: string[];
-  description: string;
-  /** Only for users who may mute (responders and admins). */
-  needsMute?: boolean;
-}
-
-/** Every key the list understands, in the order the help dialog lists them. */
-export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
-  { keys: ['j'], description: 'Move to the next monitor' },
-  { keys: ['k'], description: 'Move to the previous monitor' },
-  { keys: ['Enter'], description: 'Open the monitor you are on' },
-  { keys: ['x'], description: 'Select or deselect the monitor you are on', needsMute: true },
-  { keys: ['Shift', 'x'], description: 'Select the range from the last selected monitor to this one', needsMute: true },
-  { keys: ['m'], description: 'Mute the selection (or this monitor) for the last duration you used', needsMute: true },
-  { keys: ['u'], description: 'Unmute the selection (or this monitor), after a confirmation', needsMute: true },
-  { keys: ['/'], description: 'Search monitors' },
-  { keys: ['?'], description: 'Show these keyboard shortcuts' },
-  { keys: ['Esc'], description: 'Close a dialog, or leave the monitor you are on' },
-];

@@ -116,3 +116,55 @@ describe('the list index (prepared once per load, filtered per keystroke)', () =
     expect(filterSorted(sorted, { ...DEFAULT_FILTERS, type }).visible.every((m) => m.type === type)).toBe(true);
   });
 });
+
+describe('filterSorted narrowing earlier results while typing', () => {
+  // Ids 1…400. Even ones have digits in their names (other numbers than their ids), odd ones only
+  // letters, and no query or tag holds a digit: so a digit term matches by id, by name, or both.
+  const letters = (n: number) => n.toString(5).replace(/[0-4]/g, (d) => 'abcde'[Number(d)]!);
+  const many = Array.from({ length: 400 }, (_, i) =>
+    buildSummary({
+      id: i + 1,
+      name: i % 2 === 0 ? `svc ${(i * 37) % 500}` : `svc ${letters(i)}`,
+      query: 'avg:system.cpu.user{*}',
+      overallState: ['OK', 'Alert', 'Warn', 'No Data'][i % 4]!,
+      tags: [`team:${letters(i % 7)}`, `shard:${letters(i % 3)}`],
+    }),
+  );
+  /** The plain definition: every monitor checked against every filter, nothing kept. */
+  const reference = (f: typeof DEFAULT_FILTERS) => filterSorted(sortIndexed(indexMonitors(many), f.sort, f.dir).slice(), f);
+
+  it('gives what a full scan gives, key by key, typing, deleting and changing other filters', () => {
+    const sorted = sortIndexed(indexMonitors(many), 'severity', 'asc');
+    // A fixed pseudo-random walk: type and delete digits, "#", spaces and letters; now and then change a tag or status.
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabet = ['1', '2', '3', '4', '#', ' ', 's', 'v', '0'];
+    let f = { ...DEFAULT_FILTERS };
+    for (let step = 0; step < 600; step++) {
+      const r = rand(20);
+      if (r < 11) f = { ...f, q: f.q + alphabet[rand(alphabet.length)] };
+      else if (r < 17) f = { ...f, q: f.q.slice(0, -1) };
+      else if (r === 17) f = { ...f, tags: f.tags.length ? [] : [`team:t${rand(7)}`] };
+      else if (r === 18) f = { ...f, statuses: f.statuses.length ? [] : ['Alert'] };
+      else f = { ...f, q: '' };
+      const got = filterSorted(sorted, f);
+      const want = reference(f);
+      expect(got.visible.map((m) => m.id), `step ${step}, q="${f.q}"`).toEqual(want.visible.map((m) => m.id));
+      expect(got.facetCounts).toEqual(want.facetCounts);
+    }
+  });
+
+  it('keeps a monitor found by its id when the text narrows from a term that did not need the id', () => {
+    const sorted = sortIndexed(indexMonitors(many), 'name', 'asc');
+    const before = filterSorted(sorted, { ...DEFAULT_FILTERS, q: '4' });
+    // Monitor 40 holds no digit in its name or tags: "4" does not find it, "40" does, by its id.
+    expect(before.visible.map((m) => m.id)).not.toContain(40);
+    const after = filterSorted(sorted, { ...DEFAULT_FILTERS, q: '40' });
+    expect(after.visible.map((m) => m.id)).toContain(40);
+    expect(after.visible.map((m) => m.id)).toEqual(reference({ ...DEFAULT_FILTERS, q: '40', sort: 'name' }).visible.map((m) => m.id));
+    expect(before.visible.length).toBeGreaterThan(after.visible.length);
+  });
+});

@@ -185,19 +185,103 @@ export interface FilteredList {
  * Filters an already sorted list in one pass, counting the status facets on the way. The
  * sort is done once per data or sort change (`sortIndexed`), not per keystroke: filtering
  * keeps the order, so the matches come out sorted.
+ *
+ * Typing narrows: the monitors matching "#48" are among those matching "#4", so the scan starts
+ * from the smallest earlier result the new text refines, not from all 10,000; and a Backspace
+ * finds its earlier result ready. Results are kept per sorted list (see `matchOther`).
  */
 export function filterSorted(sorted: readonly IndexedMonitor[], f: ListFilters): FilteredList {
   const p = parseFilters(f);
+  const matched = matchOther(sorted, p);
   const facetCounts = new Map<string, number>(KNOWN_STATUSES.map((s) => [s, 0]));
   const visible: MonitorSummary[] = [];
-  for (const x of sorted) {
-    if (!matchesOtherFilters(x, p)) continue;
+  for (const x of matched) {
     const state = x.monitor.overallState;
     facetCounts.set(state, (facetCounts.get(state) ?? 0) + 1);
     if (p.statuses.size === 0 || p.statuses.has(state)) visible.push(x.monitor);
   }
   return { visible, facetCounts };
 }
+
+/** One earlier result: the monitors of a sorted list passing every filter but the status facet. */
+interface MatchEntry {
+  /** Everything but the text: only entries with the same rest can be narrowed. */
+  rest: string;
+  terms: string[];
+  matched: readonly IndexedMonitor[];
+}
+
+interface MatchCache {
+  entries: MatchEntry[];
+  /** Each monitor's place in the sorted list, made on first need. */
+  position?: Map<IndexedMonitor, number>;
+  /** Monitors by id text, for the exact id match a narrowed scan must not miss. */
+  byId?: Map<string, IndexedMonitor>;
+}
+
+/** Earlier results kept per sorted list; a few dozen cover a typed word and its Backspaces. */
+export const MATCH_CACHE_SIZE = 32;
+const matchCaches = new WeakMap<readonly IndexedMonitor[], MatchCache>();
+
+const restKey = (p: ParsedFilters) => JSON.stringify([p.muted, p.type, p.tags]);
+
+/** Every earlier term is inside some new term, so a monitor holding the new terms holds the earlier ones. */
+const refines = (terms: readonly string[], earlier: readonly string[]) =>
+  earlier.every((e) => terms.some((t) => t.includes(e)));
+
+/**
+ * The monitors passing every filter but the status facet, in sorted order: from the cache, by
+ * narrowing an earlier result, or by a full scan. A narrowed scan also looks at the monitor whose
+ * id a term names, since "4" finds monitor 4 by its id alone, which a scan for "" would not
+ * have kept for that reason; each candidate is checked against every filter again.
+ */
+function matchOther(sorted: readonly IndexedMonitor[], p: ParsedFilters): readonly IndexedMonitor[] {
+  let cache = matchCaches.get(sorted);
+  if (!cache) {
+    cache = { entries: [] };
+    matchCaches.set(sorted, cache);
+  }
+  const rest = restKey(p);
+  const same = cache.entries.findIndex((e) => e.rest === rest && sameTerms(e.terms, p.terms));
+  if (same !== -1) {
+    const [hit] = cache.entries.splice(same, 1);
+    cache.entries.push(hit!);
+    return hit!.matched;
+  }
+  let from: MatchEntry | null = null;
+  for (const e of cache.entries) {
+    if (e.rest === rest && refines(p.terms, e.terms) && (from === null || e.matched.length < from.matched.length)) from = e;
+  }
+  let matched: IndexedMonitor[];
+  if (from === null || from.matched.length === sorted.length) {
+    matched = sorted.filter((x) => matchesOtherFilters(x, p));
+  } else {
+    matched = from.matched.filter((x) => matchesOtherFilters(x, p));
+    const extra = idMatches(sorted, cache, p).filter((x) => !matched.includes(x));
+    if (extra.length > 0) {
+      cache.position ??= new Map(sorted.map((x, i) => [x, i]));
+      const position = cache.position;
+      matched = [...matched, ...extra].sort((a, b) => position.get(a)! - position.get(b)!);
+    }
+  }
+  cache.entries.push({ rest, terms: p.terms, matched });
+  if (cache.entries.length > MATCH_CACHE_SIZE) cache.entries.shift();
+  return matched;
+}
+
+/** The monitors a term names by id that pass every filter (at most one per term). */
+function idMatches(sorted: readonly IndexedMonitor[], cache: MatchCache, p: ParsedFilters): IndexedMonitor[] {
+  if (!p.terms.some((t) => /^\d+$/.test(t))) return [];
+  cache.byId ??= new Map(sorted.map((x) => [x.idText, x]));
+  const out: IndexedMonitor[] = [];
+  for (const t of p.terms) {
+    const x = cache.byId.get(t);
+    if (x && !out.includes(x) && matchesOtherFilters(x, p)) out.push(x);
+  }
+  return out;
+}
+
+const sameTerms = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 
 /** Sorted copy of plain monitors (indexes them first; the list itself keeps the index). */
 export function sortMonitors(monitors: readonly MonitorSummary[], sort: SortKey, dir: SortDir): MonitorSummary[] {

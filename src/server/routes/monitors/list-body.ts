@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import type { MonitorListResponse } from '../../../contract/monitors';
-import { toMonitorSummary } from '../../upstreams/datadog/map';
-import type { RawMonitor } from '../../upstreams/datadog/schemas';
+import { nextMuteBoundary, rowsAt, type MonitorList } from '../../lib/monitor-list';
 
 /**
  * The monitor list answer, serialized once per snapshot instead of once per request. At 10,000
@@ -11,12 +9,14 @@ import type { RawMonitor } from '../../upstreams/datadog/schemas';
  * request cost seconds of CPU under load and a fresh 7 MB (several times over) of memory each.
  * Here a cached read is a lookup and a write of bytes that already exist.
  *
- * What is kept per snapshot: the redacted UTF-8 body, its ETag, and (made on first demand,
- * off the main thread) a brotli and a gzip copy. The summaries and the string are dropped once
- * encoded. A body is keyed by the snapshot's array (a WeakMap, so it goes with the snapshot),
- * its time and stale flag, and holds only until the next mute boundary: a summary's mute state
- * depends on the clock (a mute that ends or starts), so the body is rebuilt from the kept raw
- * list when one passes, without asking Datadog.
+ * The snapshot already holds every row as redacted bytes (lib/monitor-list.ts); the body is
+ * those rows between a head and a tail that carry the snapshot's time and stale flag
+ * (`{"monitors":[...],"fetchedAt":...,"stale":...}`, as JSON.stringify of a MonitorListResponse
+ * writes it). What is kept per snapshot: the body, its ETag, and (made on first demand, off the
+ * main thread) a brotli and a gzip copy. A body is keyed by the snapshot's list (a WeakMap, so it
+ * goes with the snapshot), its time and stale flag, and holds only until the next mute boundary:
+ * a row's mute state depends on the clock (a mute that ends or starts), so the rows of the
+ * monitors with downtimes are made again when one passes, without asking Datadog.
  */
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -31,45 +31,31 @@ interface Prepared {
   compressed: Partial<Record<'br' | 'gzip', Promise<Buffer>>>;
 }
 
-const bodies = new WeakMap<readonly RawMonitor[], Prepared>();
+const bodies = new WeakMap<MonitorList, Prepared>();
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** The next time (after `now`) at which a downtime this list carries starts or ends. */
-export function nextMuteBoundary(raws: readonly RawMonitor[], now: number): number {
-  let next = Number.POSITIVE_INFINITY;
-  for (const m of raws) {
-    for (const d of m.matching_downtimes ?? []) {
-      for (const seconds of [d.start, d.end]) {
-        if (typeof seconds !== 'number') continue;
-        const ms = seconds * 1000;
-        if (ms > now && ms < next) next = ms;
-      }
-    }
-  }
-  return next;
-}
-
-function prepare(raws: readonly RawMonitor[], fetchedAt: number, stale: boolean, now: number, redact: (t: string) => string): Prepared {
-  const response: MonitorListResponse = { monitors: raws.map((m) => toMonitorSummary(m, now)), fetchedAt, stale };
-  // Upstream data passes through here; no form of a key may leave (SECURITY 1), as registerRoute does per reply.
-  const body = Buffer.from(redact(JSON.stringify(response)), 'utf8');
+function prepare(list: MonitorList, fetchedAt: number, stale: boolean, now: number, redact: (t: string) => string): Prepared {
+  // The rows are redacted already (SECURITY 1: no form of a key may leave); head and tail hold only numbers and a flag.
+  const head = Buffer.from('{"monitors":[', 'utf8');
+  const tail = Buffer.from(`],"fetchedAt":${JSON.stringify(fetchedAt)},"stale":${JSON.stringify(stale)}}`, 'utf8');
+  const body = Buffer.concat([head, ...rowsAt(list, now, redact), tail]);
   const etag = createHash('sha1').update(body).digest('base64url');
-  return { fetchedAt, stale, validUntil: nextMuteBoundary(raws, now), body, etag, compressed: {} };
+  return { fetchedAt, stale, validUntil: nextMuteBoundary(list, now), body, etag, compressed: {} };
 }
 
 /** The prepared answer for this snapshot, built when missing or outdated. */
 export function preparedList(
-  raws: readonly RawMonitor[],
+  list: MonitorList,
   snap: { fetchedAt: number; stale: boolean },
   now: number,
   redact: (t: string) => string,
 ): Prepared {
-  const known = bodies.get(raws);
+  const known = bodies.get(list);
   if (known && known.fetchedAt === snap.fetchedAt && known.stale === snap.stale && now < known.validUntil) return known;
-  const made = prepare(raws, snap.fetchedAt, snap.stale, now, redact);
-  bodies.set(raws, made);
+  const made = prepare(list, snap.fetchedAt, snap.stale, now, redact);
+  bodies.set(list, made);
   return made;
 }
 

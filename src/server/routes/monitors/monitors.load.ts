@@ -1,7 +1,8 @@
 import type { Person } from '../../../contract/monitors';
 import type { ServerDeps } from '../../lib/deps';
 import { includedUsers } from '../../upstreams/datadog/map';
-import type { RawDowntime, RawDowntimeMatch, RawMonitor } from '../../upstreams/datadog/schemas';
+import { MonitorListBuilder, MonitorPageBuilder, type MonitorList, type MonitorPage } from '../../lib/monitor-list';
+import type { RawDowntime, RawDowntimeMatch } from '../../upstreams/datadog/schemas';
 
 /** Paging through Datadog lists; each stops at a short page, with a hard cap against a server that ignores paging. */
 export const MONITOR_PAGE_SIZE = 1000;
@@ -89,17 +90,28 @@ export async function fetchPagesInOrder<P>(
   if (failure !== null && !done) throw (failure as { err: unknown }).err;
 }
 
-export async function loadAllMonitors(deps: ServerDeps): Promise<RawMonitor[]> {
-  const byId = new Map<number, RawMonitor>();
+/**
+ * Every monitor, as the snapshot keeps them (lib/monitor-list.ts: rows as bytes, made for the
+ * time the load started). Each monitor arrives slimmed (list-schemas.ts) and is turned into
+ * bytes at once, so no page is ever held as objects; the pages are then put together in order,
+ * a monitor repeated on a later page (the list shifted while paging) kept once.
+ */
+export async function loadMonitorList(deps: ServerDeps): Promise<MonitorList> {
+  const now = deps.now();
+  const list = new MonitorListBuilder(now);
   await fetchPagesInOrder(
-    (page) => deps.datadog.listMonitorsPage(page, MONITOR_PAGE_SIZE),
-    (items) => {
-      for (const m of items) if (!byId.has(m.id)) byId.set(m.id, m);
-      return { last: items.length < MONITOR_PAGE_SIZE };
+    async (page): Promise<{ count: number; rows: MonitorPage }> => {
+      const rows = new MonitorPageBuilder(now, deps.redact);
+      const count = await deps.datadog.readMonitorsPage(page, MONITOR_PAGE_SIZE, (monitor) => rows.add(monitor));
+      return { count, rows: await rows.finish() };
+    },
+    ({ count, rows }) => {
+      list.addPage(rows);
+      return { last: count < MONITOR_PAGE_SIZE };
     },
     { concurrency: PAGE_CONCURRENCY, maxPages: MAX_PAGES },
   );
-  return [...byId.values()];
+  return list.finish();
 }
 
 export interface CurrentDowntimes {

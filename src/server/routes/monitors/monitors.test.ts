@@ -1,6 +1,7 @@
 import { MonitorDetailSchema, MonitorListResponseSchema } from '../../../contract/monitors';
 import { NOW, nowSeconds, rawDowntime, rawMonitor, rawUser, UUID_A, UUID_B } from '../../testing/fixtures';
 import { apiError, CANARY, expectNoSecrets, setup } from '../../testing/test-app';
+import { LIST_FRESH_MS, LIST_REVALIDATE_MS } from './monitors.handlers';
 import { PAGE_CONCURRENCY } from './monitors.load';
 
 const pageOf = (from: number, count: number) => Array.from({ length: count }, (_, i) => rawMonitor(from + i));
@@ -72,7 +73,7 @@ describe('GET /api/monitors', () => {
     const { call, fake } = setup({ now: () => now });
     fake.enqueue({ body: [rawMonitor(1)] }, { status: 500, body: { errors: ['boom'] } });
     const first = MonitorListResponseSchema.parse((await call('GET', '/api/monitors')).json);
-    now += 10_000;
+    now += LIST_REVALIDATE_MS;
     const answer = await call('GET', '/api/monitors');
     expect(answer.status).toBe(200);
     const second = MonitorListResponseSchema.parse(answer.json);
@@ -80,16 +81,17 @@ describe('GET /api/monitors', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
-  it('answers from the cache for ~2 s, then asks again', async () => {
+  it('answers from the cache for LIST_FRESH_MS (10 s), then asks again', async () => {
     let now = NOW;
     const { call, fake } = setup({ now: () => now });
     fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(1)] });
     await call('GET', '/api/monitors');
-    now += 1500;
+    now += LIST_FRESH_MS - 500;
     await call('GET', '/api/monitors');
     expect(fake.requests).toHaveLength(1);
     now += 1000;
     await call('GET', '/api/monitors');
+    await new Promise((r) => setTimeout(r, 20));
     expect(fake.requests).toHaveLength(2);
   });
 

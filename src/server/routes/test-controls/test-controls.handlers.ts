@@ -19,6 +19,10 @@ const reset = bind(resetRoute, async ({ deps }) => {
 
 const upstreamFault = bind(upstreamFaultRoute, async ({ deps, body }) => {
   controls(deps).setUpstreamFault(body.status);
+  // The next read meets the fault (or its end) at once, as it would a change made through
+  // watchdeck, instead of a cached copy (the monitor list is kept 10 s): the old copy stays as the
+  // stale fallback.
+  deps.snapshots.invalidate();
   return { status: 204 };
 });
 

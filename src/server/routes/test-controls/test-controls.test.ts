@@ -35,11 +35,16 @@ describe('test controls', () => {
     expect(fake.calls('GET', '/api/v1/monitor')).toHaveLength(2);
   });
 
-  it('POST /api/_test/upstream-fault sets and clears the fault', async () => {
-    const { call, setUpstreamFault } = withControls();
+  it('POST /api/_test/upstream-fault sets and clears the fault, and the next read goes upstream', async () => {
+    const { call, fake, setUpstreamFault } = withControls();
+    fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(1)] });
+    await call('GET', '/api/monitors');
     expect((await call('POST', '/api/_test/upstream-fault', { status: 503 })).status).toBe(204);
+    await call('GET', '/api/monitors');
     expect((await call('POST', '/api/_test/upstream-fault', { status: null })).status).toBe(204);
+    await call('GET', '/api/monitors');
     expect(setUpstreamFault.mock.calls).toEqual([[503], [null]]);
+    expect(fake.calls('GET', '/api/v1/monitor')).toHaveLength(3);
   });
 
   it('POST /api/_test/idle answers once the sandbox has delivered every queued notification, and makes cached reads old', async () => {

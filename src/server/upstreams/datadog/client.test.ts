@@ -57,7 +57,7 @@ describe('createDatadogClient', () => {
     const { fake, client } = setup();
     fake.on('GET', '/api/v1/monitor', { body: [] });
     fake.on('GET', '/api/v2/downtime', { body: { data: [] } });
-    await client.listMonitorsPage(2, 1000);
+    await client.readMonitorsPage(2, 1000, () => {});
     await client.listDowntimesPage(200, 100);
     expect(fake.requests[0]?.query).toEqual({ group_states: 'all', with_downtimes: 'true', page: '2', page_size: '1000' });
     expect(fake.requests[1]?.query).toEqual({
@@ -205,5 +205,53 @@ describe('createDatadogClient', () => {
       const text = JSON.stringify({ message: err.message, messages: err.messages });
       for (const form of secretForms()) expect(text).not.toContain(form);
     }
+  });
+
+  describe('the monitor list, read monitor by monitor', () => {
+    it('hands each monitor over slimmed, in order, and answers how many there were', async () => {
+      const { fake, client } = setup();
+      fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(1), rawMonitor(2, { options: { huge: 'x'.repeat(1000) } }), rawMonitor(3)] });
+      const seen: unknown[] = [];
+      expect(await client.readMonitorsPage(0, 1000, (m) => seen.push(m))).toBe(3);
+      expect(seen.map((m) => (m as { id: number }).id)).toEqual([1, 2, 3]);
+      expect(seen.every((m) => !('options' in (m as object)))).toBe(true);
+    });
+
+    it('answers 0 for an empty page', async () => {
+      const { fake, client } = setup();
+      fake.on('GET', '/api/v1/monitor', { body: [] });
+      expect(await client.readMonitorsPage(3, 1000, () => {})).toBe(0);
+    });
+
+    it('turns an answer that is not a list of monitors into bad_response', async () => {
+      const { fake, client } = setup();
+      fake.enqueue(
+        { body: 'not json' },
+        { body: { monitors: [] } },
+        { body: [rawMonitor(1), { name: 'no id' }] },
+        { body: `[${JSON.stringify(rawMonitor(1))},` },
+        { body: [rawMonitor(1), rawMonitor(2)], truncate: true },
+      );
+      for (let i = 0; i < 5; i++) expect((await failure(client.readMonitorsPage(0, 1000, () => {}))).kind).toBe('bad_response');
+    });
+
+    it('passes on what the caller\'s handler throws, as it is', async () => {
+      const { fake, client } = setup();
+      fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(1)] });
+      await expect(
+        client.readMonitorsPage(0, 1000, () => {
+          throw new RangeError('ours');
+        }),
+      ).rejects.toThrow(RangeError);
+    });
+
+    it('retries a 5xx page like any GET, and times out a stalled one', async () => {
+      const { fake, client } = setup({ retries: 1, timeoutMs: 200 });
+      fake.enqueue({ status: 503, body: {} }, { body: [rawMonitor(1)] });
+      expect(await client.readMonitorsPage(0, 1000, () => {})).toBe(1);
+      expect(fake.calls('GET', '/api/v1/monitor')).toHaveLength(2);
+      fake.enqueue({ stall: true }, { stall: true });
+      expect((await failure(client.readMonitorsPage(0, 1000, () => {}))).kind).toBe('timeout');
+    });
   });
 });

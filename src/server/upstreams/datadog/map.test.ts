@@ -81,6 +81,48 @@ describe('toMonitorSummary', () => {
     );
     expect(s.mute).toEqual({ state: 'none', endsAt: null, mutedGroups: 0, downtimes: 0 });
   });
+
+  it('says what the detail says of the same monitor (counts, multi, mute), without building each group', () => {
+    const groups = (statuses: string[]) =>
+      Object.fromEntries(statuses.map((st, i) => [`host:web-${i + 1},env:prod`, rawGroup(`host:web-${i + 1},env:prod`, st)]));
+    const cases = [
+      monitor(),
+      monitor({ multi: null, state: { groups: groups(['OK']) } }),
+      monitor({ multi: null, state: { groups: {} } }),
+      monitor({ state: null, matching_downtimes: [mute({ groups: ['host:a', 'host:b', '*'] })] }),
+      monitor({ state: { groups: groups(['Alert', 'OK', 'Warn', 'No Data', 'Skipped', 'Weird']) } }),
+      monitor({ matching_downtimes: [mute({ scope: ['host:web-2'], groups: null, end: null }), mute({ id: 2, scope: 'env:prod', groups: null })] }),
+      monitor({ matching_downtimes: [mute({ scope: ['host:web-1'], groups: ['host:web-1'], end: nowSeconds(60) }), mute({ id: 2, start: nowSeconds(30) })] }),
+      monitor({ state: { groups: [rawGroup('host:a', 'Alert'), { ...rawGroup('host:b', 'OK'), status: null }] } }),
+    ];
+    for (const raw of cases) {
+      for (const now of [NOW, NOW + 45_000, NOW + 3_600_000]) {
+        const { options: _options, groups: _groups, downtimes: _downtimes, fetchedAt: _f, stale: _s, ...fromDetail } = toMonitorDetail(
+          raw,
+          { data: [], users: new Map() },
+          { now, fetchedAt: now, stale: false },
+        );
+        expect(toMonitorSummary(raw, now)).toEqual(fromDetail);
+      }
+    }
+  });
+
+  it('lists the counts most severe first, and keeps any status name as its own key', () => {
+    const s = toMonitorSummary(
+      monitor({
+        state: {
+          groups: JSON.parse(
+            '{"a":{"status":"OK"},"b":{"status":"__proto__"},"c":{"status":"Alert"},"d":{"status":"zzz"},"e":{"status":"OK"},"f":{"status":"No Data"}}',
+          ) as unknown,
+        },
+      }),
+      NOW,
+    );
+    expect(Object.keys(s.groupCounts)).toEqual(['Alert', 'No Data', 'OK', '__proto__', 'zzz']);
+    expect(Object.getOwnPropertyDescriptor(s.groupCounts, '__proto__')?.value).toBe(1);
+    expect(s.groupCounts.OK).toBe(2);
+    expect(JSON.parse(JSON.stringify(s)).groupCounts).toEqual(s.groupCounts);
+  });
 });
 
 describe('toDowntime', () => {

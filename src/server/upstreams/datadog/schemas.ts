@@ -42,6 +42,7 @@ export const RawMatchingDowntimeSchema = z.looseObject({
 });
 export type RawMatchingDowntime = z.infer<typeof RawMatchingDowntimeSchema>;
 
+/** One monitor, whole (the detail reads options and group timestamps); the list reads a slimmer shape (list-schemas.ts). */
 export const RawMonitorSchema = z.looseObject({
   id: z.number().int(),
   name: str,
@@ -71,8 +72,6 @@ export const RawMonitorSchema = z.looseObject({
   matching_downtimes: z.array(RawMatchingDowntimeSchema).nullish().catch(null),
 });
 export type RawMonitor = z.infer<typeof RawMonitorSchema>;
-
-export const RawMonitorListSchema = z.array(RawMonitorSchema);
 
 const RawScheduleTimesSchema = z.looseObject({ start: str, end: str });
 
