@@ -266,13 +266,13 @@ describe('renderMarkdown and findings', () => {
     assert.match(md, /\*\*NOT met\*\*/);
   });
 
-  it('says when the list is not virtualized and when the cache TTL is shorter than a reload', () => {
+  it('says when the list is not virtualized and when the list is fresh for less than a reload takes', () => {
     const r = goodResult();
     r.browser.spa.rowsInDom = 10_065;
     r.listCold.bffMs = 5000;
     const text = findings(r).join('\n');
     assert.match(text, /not virtualized/);
-    assert.match(text, /longer than the cache's 2000 ms TTL/);
+    assert.match(text, /longer than the list's 2000 ms freshness/);
   });
 
   it('says nothing about figures it does not have', () => {
@@ -281,6 +281,6 @@ describe('renderMarkdown and findings', () => {
     delete r.listCold;
     delete r.mix;
     const text = findings(r).join('\n');
-    assert.doesNotMatch(text, /virtualized|TTL|Keystroke/);
+    assert.doesNotMatch(text, /virtualized|freshness|Keystroke/);
   });
 });

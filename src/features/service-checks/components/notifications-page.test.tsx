@@ -86,9 +86,12 @@ describe('NotificationsPage', () => {
 
     await user.click(screen.getByRole('button', { name: /Next/ }));
     expect(router.state.location.search).toBe('?monitor=1&handle=%40webhook-ops-bridge&outcome=failed&page=2');
+    // Clear from the page that shows page 2 (not from the previous page while page 2 still loads).
+    await waitFor(() => expect(lastSearch(api)).toBe('?monitorId=1&handle=%40webhook-ops-bridge&outcome=failed&page=1&size=50'));
+    await waitFor(() => expect(screen.getByText(/51–/)).toBeInTheDocument());
 
-    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(router.state.location.search).toBe('');
+    await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
   it('refuses a monitor filter that is not an id, without changing the URL', async () => {
