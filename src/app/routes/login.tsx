@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { appConfigQueryOptions } from '../../lib/app-config-query';
 import { safeReturnTo } from '../../lib/return-to';
+import { PageLoading } from '../../components/ui/page-loading';
 import { sessionQueryOptions } from '../../lib/session';
 
 /**
@@ -21,11 +22,5 @@ export const loader =
   };
 
 export function HydrateFallback() {
-  return (
-    <main className="login" aria-busy="true">
-      <p className="muted-text" role="status">
-        Loading…
-      </p>
-    </main>
-  );
+  return <PageLoading className="login" />;
 }

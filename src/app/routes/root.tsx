@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { matchPath, NavLink, Outlet, useLocation, useNavigation, type LoaderFunctionArgs } from 'react-router';
 import { roleAtLeast } from '../../contract/auth';
 import { paths } from '../../config/paths';
+import { PageLoading } from '../../components/ui/page-loading';
 import { Toaster } from '../../components/ui/toaster';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { ActiveWindowsBannerSlot } from '../../features/maintenance/components/active-windows-banner-slot';
@@ -126,16 +127,6 @@ const IncidentListSkeleton = lazy(() =>
 const IncidentDetailSkeleton = lazy(() =>
   import('../../features/incidents/components/incident-detail-skeleton').then((m) => ({ default: m.IncidentDetailSkeleton })),
 );
-
-function PageLoading() {
-  return (
-    <main className="page" aria-busy="true">
-      <p className="muted-text" role="status">
-        Loading…
-      </p>
-    </main>
-  );
-}
 
 /** The first load of the app (session, config and the page's data): the frame, and the page's own skeleton. */
 export function RootHydrateFallback() {

@@ -5,7 +5,7 @@ import { auditQueries } from '../../../features/admin/api/audit-queries';
 import { AuditPage } from '../../../features/admin/components/audit-page';
 import { readAuditFilters } from '../../../features/admin/utils/audit-filters';
 import { requireRole } from '../../../lib/session';
-import { AdminPageSkeleton } from './admin-page-skeleton';
+import { PageLoading } from '../../../components/ui/page-loading';
 
 /** Admins only; loads the first page for the filters in the URL (a filter change reruns it). */
 export const loader =
@@ -19,7 +19,7 @@ export const loader =
 
 export function Component() {
   return (
-    <Suspense fallback={<AdminPageSkeleton />}>
+    <Suspense fallback={<PageLoading />}>
       <AuditPage />
     </Suspense>
   );

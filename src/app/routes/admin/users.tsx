@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { userQueries } from '../../../features/admin/api/user-queries';
 import { UsersPage } from '../../../features/admin/components/users-page';
 import { requireRole } from '../../../lib/session';
-import { AdminPageSkeleton } from './admin-page-skeleton';
+import { PageLoading } from '../../../components/ui/page-loading';
 
 /** Admins only: the role is checked before anything is fetched; others get "You need the admin role". */
 export const loader =
@@ -17,7 +17,7 @@ export const loader =
 
 export function Component() {
   return (
-    <Suspense fallback={<AdminPageSkeleton />}>
+    <Suspense fallback={<PageLoading />}>
       <UsersPage />
     </Suspense>
   );
