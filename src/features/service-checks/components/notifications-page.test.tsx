@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { mockApi, reply } from '../../../testing/mock-api';
 import { appConfig, FIXTURE_NOW } from '../../../testing/monitor-fixtures';
 import { renderWithProviders } from '../../../testing/render';
@@ -70,14 +70,19 @@ describe('NotificationsPage', () => {
 
   it('writes filters to the URL (back to the first page) and pages with Next', async () => {
     const many = Array.from({ length: 50 }, (_, i) => buildNotification(i + 1));
-    const { api, user, router } = setup('/notifications?page=2', appConfig, notificationList(many, { page: 1, size: 50, total: 120 }));
-    await screen.findByRole('table', { name: 'Notification log' });
+    // The BFF's answer is the page asked for, so the page on screen tells which request it shows.
+    const api = mockApi({
+      'GET /api/config': appConfig,
+      'GET /api/notifications': (req) => reply.json(notificationList(many, { page: Number(req.url.searchParams.get('page')), size: 50, total: 120 })),
+    });
+    const { user, router } = renderWithProviders(<NotificationsPage />, { path: '/notifications', initialEntries: ['/notifications?page=2'] });
+    expect(await screen.findByText('51–100 of 120')).toBeInTheDocument();
 
     await user.type(screen.getByRole('textbox', { name: 'Monitor' }), '1');
     await user.type(screen.getByRole('textbox', { name: 'Handle' }), '@webhook-ops-bridge{Enter}');
     expect(router.state.location.search).toBe('?monitor=1&handle=%40webhook-ops-bridge');
     await waitFor(() => expect(lastSearch(api)).toBe('?monitorId=1&handle=%40webhook-ops-bridge&page=0&size=50'));
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeInTheDocument());
+    expect(await screen.findByText('1–50 of 120')).toBeInTheDocument();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Outcome' }), 'failed');
     expect(router.state.location.search).toBe('?monitor=1&handle=%40webhook-ops-bridge&outcome=failed');
@@ -86,16 +91,37 @@ describe('NotificationsPage', () => {
 
     await user.click(screen.getByRole('button', { name: /Next/ }));
     expect(router.state.location.search).toBe('?monitor=1&handle=%40webhook-ops-bridge&outcome=failed&page=2');
-    // Clear from the page that shows page 2 (not from the previous page while page 2 still loads).
-    await waitFor(() => expect(lastSearch(api)).toBe('?monitorId=1&handle=%40webhook-ops-bridge&outcome=failed&page=1&size=50'));
-    await waitFor(() => expect(screen.getByText(/51–/)).toBeInTheDocument());
+    // Clear at once, while page 2 may still be on its way: the click must not be lost.
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(router.state.location.search).toBe('');
+    await waitFor(() => expect(lastSearch(api)).toBe('?page=0&size=50'));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Monitor' })).toHaveValue(''));
+    expect(screen.getByRole('textbox', { name: 'Handle' })).toHaveValue('');
+  });
 
-    // On a loaded runner a click landing while page 2's answer is still being committed was seen
-    // to be lost (the URL kept the filters); the user would click again, and so does this test.
-    await waitFor(async () => {
-      if (router.state.location.search !== '') await user.click(screen.getByRole('button', { name: 'Clear filters' }));
-      expect(router.state.location.search).toBe('');
+  it('keeps text typed but not applied when the page changes', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => buildNotification(i + 1));
+    mockApi({
+      'GET /api/config': appConfig,
+      'GET /api/notifications': (req) => reply.json(notificationList(many, { page: Number(req.url.searchParams.get('page')), size: 50, total: 120 })),
     });
+    const { user, router } = renderWithProviders(<NotificationsPage />, { path: '/notifications', initialEntries: ['/notifications'] });
+    expect(await screen.findByText('1–50 of 120')).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Handle' }), '@slack');
+    await user.click(screen.getByRole('button', { name: /Next/ }));
+    expect(await screen.findByText('51–100 of 120')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?page=2');
+    expect(screen.getByRole('textbox', { name: 'Handle' })).toHaveValue('@slack');
+  });
+
+  it('puts the fields in step with the URL on Back', async () => {
+    const { user, router } = setup();
+    await screen.findByRole('table', { name: 'Notification log' });
+    await user.type(screen.getByRole('textbox', { name: 'Handle' }), '@webhook-ops-bridge{Enter}');
+    expect(router.state.location.search).toBe('?handle=%40webhook-ops-bridge');
+    await act(() => router.navigate(-1));
+    expect(router.state.location.search).toBe('');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Handle' })).toHaveValue(''));
   });
 
   it('refuses a monitor filter that is not an id, without changing the URL', async () => {

@@ -22,7 +22,7 @@ function NotKeptHere() {
 }
 
 function NotificationLog() {
-  const { filters, setFilters, search } = useNotificationFilters();
+  const { filters, setFilters } = useNotificationFilters();
   const query = useSuspenseQuery(serviceCheckQueries.notificationList(toNotificationQuery(filters)));
   const { data } = query;
   const filtered = hasNotificationFilters(filters);
@@ -31,8 +31,11 @@ function NotificationLog() {
 
   return (
     <>
-      {/* Keyed by the URL: back/forward or a shared link puts the fields in step with the filters. */}
-      <NotificationFiltersForm key={search} filters={filters} onApply={setFilters} />
+      {/* Keyed by the text filters it edits: back/forward, a shared link or Clear puts the fields in
+          step with the URL. A page or outcome change leaves the form (and text typed, not yet
+          applied) alone; keyed by the whole URL, Next remounted it, dropping that text and any
+          click that landed on the old form while the next page was being committed. */}
+      <NotificationFiltersForm key={`${filters.monitor ?? ''} ${filters.handle}`} filters={filters} onApply={setFilters} />
       <p className="list-count" role="status">
         {filtered ? `${plural(data.total, 'notification')} match these filters` : plural(data.total, 'notification')}
         <span className="muted-text"> · refreshes every {Math.round(SERVICE_CHECKS_REFRESH_MS / 1000)} s</span>

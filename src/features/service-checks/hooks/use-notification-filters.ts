@@ -18,5 +18,5 @@ export function useNotificationFilters() {
     },
     [setSearchParams],
   );
-  return { filters, setFilters, search: searchParams.toString() };
+  return { filters, setFilters };
 }
