@@ -68,3 +68,28 @@ test('j/k, x and shift+x select from the keyboard; m mutes with the last-used du
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(bar).toBeHidden();
 });
+
+// The mute dialog's code loads on demand. When that download fails, m says so instead of doing
+// nothing, and once the network is back the next m opens the dialog.
+test('m when the mute dialog cannot be downloaded: a notice, and the next m opens it', async ({ page }) => {
+  await signIn(page, 'responder');
+  let blocked = true;
+  await page.route(/\/assets\/bulk-mute-dialog-[^/]+\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.fallback()));
+  await page.goto('/monitors?tag=team:search');
+  const rows = page.getByRole('table', { name: 'Monitors', exact: true }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+
+  await page.keyboard.press('j');
+  await expect(rows.nth(0)).toBeFocused();
+  await page.keyboard.press('m');
+  await expect(page.getByText("Couldn't open the dialog: its code did not load.")).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  blocked = false;
+  await rows.nth(0).focus();
+  await page.keyboard.press('m');
+  const dialog = page.getByRole('dialog', { name: 'Mute 1 monitor' });
+  await expect(dialog.getByRole('textbox', { name: /Reason/ })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+});

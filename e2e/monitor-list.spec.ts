@@ -47,3 +47,35 @@ test('filters the list by status from the URL and opens a monitor', async ({ pag
   await expect(page).toHaveURL(/status=Alert/);
   await expect(page).toHaveURL(/q=checkout-api/);
 });
+
+// Journey: search as you type; the URL takes the text after a pause, one history entry per search,
+// and Back and Forward step between searches with the box and the rows in step.
+test('a search is one history entry: Back returns to the list before it, Forward to the search', async ({ page }) => {
+  await signIn(page, 'viewer');
+  await page.goto('/monitors?status=Alert');
+  const table = page.getByRole('table', { name: 'Monitors', exact: true });
+  const rows = table.locator('tbody tr');
+  const box = page.getByRole('searchbox', { name: /^search/i });
+  await expect(rows.first()).toBeVisible();
+  const allAlert = await rows.count();
+  expect(allAlert).toBeGreaterThan(1);
+
+  await box.click();
+  await page.keyboard.type('checkout');
+  await expect(page).toHaveURL(/[?&]q=checkout(&|$)/);
+  // Typing on replaces the search's entry instead of adding one per pause.
+  await page.keyboard.type('-api p99');
+  await expect(page).toHaveURL(/[?&]q=checkout-api(\+|%20)p99(&|$)/);
+  await expect(rows).toHaveCount(1);
+  await expect(table.getByRole('link', { name: '[prod] checkout-api p99 latency above 800ms' })).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/monitors\?status=Alert$/);
+  await expect(box).toHaveValue('');
+  await expect(rows).toHaveCount(allAlert);
+
+  await page.goForward();
+  await expect(page).toHaveURL(/[?&]q=checkout-api(\+|%20)p99(&|$)/);
+  await expect(box).toHaveValue('checkout-api p99');
+  await expect(rows).toHaveCount(1);
+});
