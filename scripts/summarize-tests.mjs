@@ -31,6 +31,18 @@ if (vitest) {
   notes.push('unit: no report (the run stopped before the unit tests)');
 }
 
+// The bench's own helpers (node --test, TAP): its summary lines "# pass N", "# fail N", "# skipped N".
+if (existsSync('reports/bench-lib.tap')) {
+  const tap = readFileSync('reports/bench-lib.tap', 'utf8');
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail');
+  skipped += count('skipped') + count('todo');
+  notes.push(`bench helpers: ${count('pass')} passed, ${count('fail')} failed`);
+} else {
+  notes.push('bench helpers: no report (the run stopped before them)');
+}
+
 const pw = read('reports/playwright.json');
 if (pw?.stats) {
   const s = pw.stats;

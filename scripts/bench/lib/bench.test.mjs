@@ -1,11 +1,12 @@
 // The bench's pure parts: `node --test scripts/bench/lib/`.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumFromPlaywrightConfig } from '../../chromium.mjs';
 import { baselineHtml, keystrokePlan, searchTerms } from './browser.mjs';
 import { classify429, runLanes } from './bulk-mute.mjs';
 import { parseBundleSizeOutput } from './bundle.mjs';
 import { findings } from './findings.mjs';
-import { addedP50ByRead, commonKeystrokes, evaluateTargets, renderMarkdown, TARGETS } from './report.mjs';
+import { addedP50ByRead, commonKeystrokes, evaluateTargets, renderMarkdown, slowestKeys, TARGETS } from './report.mjs';
 import { percentile, summarize } from './stats.mjs';
 
 describe('percentile', () => {
@@ -282,5 +283,165 @@ describe('renderMarkdown and findings', () => {
     delete r.mix;
     const text = findings(r).join('\n');
     assert.doesNotMatch(text, /virtualized|freshness|Keystroke/);
+  });
+});
+
+/** A traced pass as browser.mjs returns it, with a split whose slowest keystrokes went mostly to script. */
+function tracedPass() {
+  const parts = (script, style, paint, gc, other, idle, input) => ({ script, style, paint, gc, other, idle, input });
+  return {
+    planned: 50,
+    measured: 50,
+    timedOut: 0,
+    p50: 30,
+    p95: 62,
+    sequence: [
+      { key: '#', ms: 30 },
+      { key: '4', ms: 62 },
+      { key: 'Backspace', ms: 45 },
+    ],
+    dataLoss: false,
+    error: null,
+    split: {
+      all: { count: 50, meanMs: 32, minMs: 10, parts: parts(12, 8, 6, 0.5, 2, 3, 0.5), top: [] },
+      slowest: {
+        count: 5,
+        meanMs: 50,
+        minMs: 45,
+        parts: parts(20, 12, 8, 0, 4, 5, 1),
+        top: [
+          { name: 'FunctionCall', part: 'script', ms: 15 },
+          { name: 'Layout', part: 'style', ms: 9 },
+        ],
+      },
+    },
+  };
+}
+
+/** goodResult with the SPA over the keystroke target and the baseline far over it, as measured on 10,000 monitors. */
+function slowKeystrokes() {
+  const r = goodResult();
+  r.browser.spa.keystrokes = { ...r.browser.spa.keystrokes, p50: 37, p95: 53.2, sequence: [{ key: '#', ms: 53.2 }] };
+  r.browser.baseline.keystrokes = { ...r.browser.baseline.keystrokes, p50: 87, p95: 4508.7, sequence: [{ key: '#', ms: 4508.7 }] };
+  r.browser.baseline.work = { filterSort: { count: 50, p50: 7.1, p95: 393.6 }, dom: { count: 50, p50: 5.3, p95: 383.6 } };
+  r.browser.baseline.rowsInDom = 10_065;
+  r.browser.spa.traced = tracedPass();
+  return r;
+}
+
+describe('keystroke findings', () => {
+  it('blames the baseline\'s cost on the baseline when the SPA is measured faster', () => {
+    const text = findings(slowKeystrokes()).join('\n');
+    assert.match(text, /The baseline misses 50 ms by itself: it filters and sorts every monitor again on each key and keeps every matching row in the DOM \(at p95, 393\.6 ms to filter and sort, 383\.6 ms to update the DOM/);
+    assert.match(text, /That cost is the baseline's, not the SPA's: the SPA is measured faster \(40 rows in its DOM against the baseline's 10065\)/);
+    assert.doesNotMatch(text, /whatever renders them/);
+    assert.doesNotMatch(text, /must get cheaper/);
+  });
+
+  it('says both miss when the SPA is no faster than the baseline', () => {
+    const r = slowKeystrokes();
+    r.browser.spa.keystrokes.sequence = [{ key: '#', ms: 5000 }];
+    r.browser.spa.keystrokes.p95 = 5000;
+    const text = findings(r).join('\n');
+    assert.match(text, /Even the baseline misses 50 ms \(at p95, 393\.6 ms to filter and sort.*and the SPA is no faster/);
+    assert.match(text, /The list's filter and sort must get cheaper/);
+  });
+
+  it('says where the slowest SPA keystrokes went, largest parts first, when the SPA misses', () => {
+    const text = findings(slowKeystrokes()).join('\n');
+    assert.match(
+      text,
+      /The SPA misses 50 ms at keystroke p95 \(53\.2 ms\)\. Under tracing \(p95 62\.0 ms\), the slowest 5 of 50 keystrokes took 50\.0 ms on average; on the renderer main thread that went to script 20\.0 ms \(40 %\), style and layout 12\.0 ms \(24 %\), paint and compositing 8\.0 ms \(16 %\), main thread idle 5\.0 ms \(10 %\), other busy time 4\.0 ms \(8 %\), before the keydown was dispatched 1\.0 ms \(2 %\)\./,
+    );
+    // GC took nothing: not listed.
+    assert.doesNotMatch(text, /garbage collection 0/);
+    assert.match(text, /busy for 44\.0 of those 50\.0 ms, and JavaScript run for the keystroke .* is the largest part \(largest single trace events: FunctionCall 15\.0 ms, Layout 9\.0 ms\)/);
+  });
+
+  it('says whether the measured pass\'s slowest keystrokes are the traced pass\'s', () => {
+    const r = slowKeystrokes();
+    r.browser.spa.traced.split.slowest.count = 2;
+    // Traced: #2 and #3 slowest. Measured: #1 and #2.
+    r.browser.spa.keystrokes.sequence = [{ key: '#', ms: 90 }, { key: '4', ms: 60 }, { key: 'Backspace', ms: 10 }];
+    assert.match(findings(r).join('\n'), /Only 1 of the measured pass's 2 slowest keystrokes is among the traced pass's 2 slowest \(section 2 lists both\)/);
+    r.browser.spa.keystrokes.sequence = [{ key: '#', ms: 10 }, { key: '4', ms: 60 }, { key: 'Backspace', ms: 90 }];
+    assert.match(findings(r).join('\n'), /The measured pass's slowest 2 keystrokes are the same ones\./);
+    r.browser.spa.keystrokes.sequence = [{ key: '#', ms: 90 }, { key: '4', ms: 1 }, { key: 'Backspace', ms: 1 }, { key: '1', ms: 80 }];
+    assert.match(findings(r).join('\n'), /None of the measured pass's 2 slowest keystrokes are among the traced pass's 2 slowest/);
+  });
+
+  it('names the largest part whatever it is', () => {
+    const r = slowKeystrokes();
+    r.browser.spa.traced.split.slowest.parts = { script: 5, style: 25, paint: 8, gc: 0, other: 2, idle: 9, input: 1 };
+    assert.match(findings(r).join('\n'), /that went to style and layout 25\.0 ms \(50 %\), main thread idle 9\.0 ms.*style recalculation and layout are the largest part/);
+  });
+
+  it('says the split is missing, and why, when tracing failed', () => {
+    const r = slowKeystrokes();
+    r.browser.spa.traced = { split: null, error: 'the traced pass failed: Protocol error (Tracing.start): Tracing is already started' };
+    const text = findings(r).join('\n');
+    assert.match(text, /The SPA misses 50 ms at keystroke p95 \(53\.2 ms\), and where that time goes is not known: the traced pass failed: Protocol error \(Tracing\.start\)/);
+    delete r.browser.spa.traced;
+    assert.match(findings(r).join('\n'), /where that time goes is not known: no traced pass ran/);
+  });
+
+  it('adds no split finding when the SPA meets the target', () => {
+    const r = goodResult();
+    r.browser.spa.traced = tracedPass();
+    assert.doesNotMatch(findings(r).join('\n'), /Under tracing|where that time goes/);
+  });
+});
+
+describe('the keystroke split in the report', () => {
+  it('writes the traced pass, the mean split for all and the slowest, and the slowest keys', () => {
+    const r = slowKeystrokes();
+    r.findings = findings(r);
+    const md = renderMarkdown(r);
+    assert.match(md, /### Where an SPA keystroke's time goes \(traced pass\)/);
+    assert.match(md, /this pass's p50 30\.0 ms, p95 62\.0 ms, 50 of 50 keystrokes measured: not the figures above, and no verdict comes from them/);
+    assert.match(md, /\| part \| mean over all 50 keystrokes \(32\.0 ms\) \| mean over the slowest 10 %: 5 keystroke\(s\) of 45\.0 ms or more \(50\.0 ms\) \|/);
+    assert.match(md, /\| script \([^|]*\) \| 12\.0 ms \(38 %\) \| 20\.0 ms \(40 %\) \|/);
+    assert.match(md, /\| main thread idle \([^|]*\) \| 3\.0 ms \(9 %\) \| 5\.0 ms \(10 %\) \|/);
+    assert.match(md, /`FunctionCall` 15\.0 ms \(script\), `Layout` 9\.0 ms \(style and layout\)/);
+    assert.match(md, /The slowest traced keystrokes \(position in the plan\): #2 4 62\.0 ms, #3 Backspace 45\.0 ms, #1 # 30\.0 ms; in the measured pass: #1 # 53\.2 ms\./);
+    // The sub-section sits in section 2, before the loads.
+    assert.ok(md.indexOf('### Where an SPA') > md.indexOf('## 2. The monitor list'));
+    assert.ok(md.indexOf('### Where an SPA') < md.indexOf('Loads, SPA:'));
+  });
+
+  it('says the split is missing and why', () => {
+    const r = slowKeystrokes();
+    r.browser.spa.traced = { split: null, error: 'the traced pass failed: Tracing.end did not finish within 120000 ms' };
+    const md = renderMarkdown(r);
+    assert.match(md, /\*\*The split is missing:\*\* the traced pass failed: Tracing\.end did not finish within 120000 ms\./);
+    assert.match(md, /this pass measured no keystroke/);
+  });
+
+  it('warns when Chromium lost trace data', () => {
+    const r = slowKeystrokes();
+    r.browser.spa.traced.dataLoss = true;
+    assert.match(renderMarkdown(r), /Chromium reported lost trace data/);
+  });
+
+  it('lists the slowest keys by their position in the plan, skipping keys that timed out', () => {
+    assert.equal(slowestKeys([{ key: '#', ms: 3 }, { key: '1', timedOut: true }, { key: '2', ms: 9 }], 2), '#3 2 9.0 ms, #1 # 3.0 ms');
+    assert.equal(slowestKeys(undefined, 2), '');
+  });
+});
+
+describe('the bench launches the e2e specs\' Chromium', () => {
+  it('reads the executable and flags from playwright.config.ts', () => {
+    assert.equal(CHROMIUM_PATH, '/usr/bin/chromium');
+    for (const flag of ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']) {
+      assert.ok(CHROMIUM_ARGS.includes(flag), flag);
+    }
+  });
+
+  it('refuses a config whose launch options it cannot read, instead of guessing', () => {
+    const ok = `use: {\n    launchOptions: {\n      executablePath: '/opt/chrome',\n      args: ['--a', '--b'],\n    },\n  },\n`;
+    assert.deepEqual(chromiumFromPlaywrightConfig(ok), { path: '/opt/chrome', args: ['--a', '--b'] });
+    assert.throws(() => chromiumFromPlaywrightConfig(ok.replace("'/opt/chrome'", 'CHROME')), /string literals/);
+    assert.throws(() => chromiumFromPlaywrightConfig(ok.replace("['--a', '--b']", 'FLAGS')), /string literals/);
+    assert.throws(() => chromiumFromPlaywrightConfig('export default {};'), /string literals/);
   });
 });

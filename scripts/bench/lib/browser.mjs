@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.mjs';
 import { median, summarize } from './stats.mjs';
+import { splitKeystrokes, TRACE_CATEGORIES } from './trace-split.mjs';
 
 /**
  * The monitor list in Chromium (Playwright's library API), next to a
@@ -10,18 +12,6 @@ import { median, summarize } from './stats.mjs';
  * Both pages get the same probe (page-probe.js) and the same steps.
  */
 
-// The same Chromium and flags as playwright.config.ts.
-export const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const VIEWPORT = { width: 1400, height: 900 };
 
 const PROBE = fileURLToPath(new URL('./page-probe.js', import.meta.url));
@@ -132,39 +122,149 @@ async function loadList(context, url, { timeoutMs, recordScripts }) {
   return { page, probe, scripts, list };
 }
 
-/** 50 keystrokes into the search box; each timed in the page from keydown to the frame after the list changed. */
-async function timeKeystrokes(page, { terms, perKeyTimeoutMs, budgetMs }) {
+/** Clicks into the search box, empties it and lets the page settle (two frames). */
+async function emptySearch(page) {
   const box = page.getByRole('searchbox', { name: /^search/i }).first();
   await box.click();
   await box.fill('');
-  const samples = [];
-  // Every key tried, in order: { key, ms } or { key, timedOut: true }; the report compares pages over a common prefix.
+  await page.evaluate(() => window.__bench.afterNextFrame().then(() => window.__bench.afterNextFrame()));
+}
+
+/**
+ * Types `plan` into the focused search box, one key at a time, until the
+ * deadline; each timed in the page from keydown to the frame after the list
+ * changed. Returns every key tried, in order: { key, ms, inputDelayMs } or
+ * { key, timedOut: true }.
+ */
+async function typeKeys(page, plan, { perKeyTimeoutMs, deadline }) {
   const sequence = [];
-  let timedOut = 0;
-  const plan = keystrokePlan(terms);
-  const deadline = Date.now() + budgetMs;
   for (const key of plan) {
     if (Date.now() > deadline) break;
     await page.evaluate((t) => window.__bench.armKeystroke(t), perKeyTimeoutMs);
     await page.keyboard.press(key);
     const r = await page.evaluate(() => window.__bench.keystrokeDone());
-    if (r?.timedOut) {
-      timedOut++;
-      sequence.push({ key, timedOut: true });
-    } else {
-      samples.push(r.ms);
-      sequence.push({ key, ms: r.ms });
-    }
+    sequence.push(r?.timedOut ? { key, timedOut: true } : { key, ms: r.ms, inputDelayMs: r.inputDelayMs });
     // Let the page settle (two frames) so one keystroke's work does not spill into the next.
     await page.evaluate(() => window.__bench.afterNextFrame().then(() => window.__bench.afterNextFrame()));
   }
-  return { planned: plan.length, measured: samples.length, timedOut, samples, sequence, ...summarize(samples) };
+  return sequence;
+}
+
+/** Counts and percentiles of a typed sequence; the report compares pages over a common prefix of `sequence`. */
+function keystrokeSummary(plan, sequence) {
+  const samples = sequence.filter((s) => !s.timedOut).map((s) => s.ms);
+  return { planned: plan.length, measured: samples.length, timedOut: sequence.length - samples.length, samples, sequence, ...summarize(samples) };
+}
+
+/** 50 keystrokes into the search box; each timed in the page from keydown to the frame after the list changed. */
+async function timeKeystrokes(page, { terms, perKeyTimeoutMs, budgetMs }) {
+  await emptySearch(page);
+  const plan = keystrokePlan(terms);
+  const sequence = await typeKeys(page, plan, { perKeyTimeoutMs, deadline: Date.now() + budgetMs });
+  return keystrokeSummary(plan, sequence);
+}
+
+/** How long ending the trace and reading it back may take. */
+const TRACE_READ_TIMEOUT_MS = 120_000;
+
+/** `promise`, or an error naming `what` after `ms`. */
+async function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Ends tracing and reads the whole trace back through the stream CDP hands out (IO.read). */
+async function endTracing(cdp) {
+  const deadline = Date.now() + TRACE_READ_TIMEOUT_MS;
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await within(cdp.send('Tracing.end'), TRACE_READ_TIMEOUT_MS, 'Tracing.end');
+  const { stream, dataLossOccurred } = await within(complete, Math.max(1, deadline - Date.now()), 'Tracing.tracingComplete');
+  if (!stream) throw new Error('Tracing.tracingComplete handed out no stream');
+  const chunks = [];
+  try {
+    for (;;) {
+      const { data, eof, base64Encoded } = await within(
+        cdp.send('IO.read', { handle: stream, size: 1 << 20 }),
+        Math.max(1, deadline - Date.now()),
+        'reading the trace (IO.read)',
+      );
+      chunks.push(Buffer.from(data, base64Encoded ? 'base64' : 'utf8'));
+      if (eof) break;
+    }
+  } finally {
+    await within(cdp.send('IO.close', { handle: stream }), 5000, 'IO.close').catch(() => {});
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), dataLoss: dataLossOccurred === true };
+}
+
+/**
+ * The same keystroke plan again, typed the same way, with Chromium tracing
+ * on, then each keystroke's time split by what the renderer main thread did
+ * (trace-split.mjs). Tracing slows the page: these times only say where the
+ * time goes; the verdict comes from the untraced pass. It types into a page
+ * loaded afresh and prepared as the measured pass's was (a second, a forced
+ * GC), so cold first keystrokes are traced too. Bounded like the measured
+ * pass: the same per-key timeout and budget, plus a bounded read of the trace.
+ *
+ * Returns the pass's keystroke summary with `split` (null when it could not
+ * be computed) and `error` (why not).
+ */
+async function traceKeystrokes(page, cdp, { terms, perKeyTimeoutMs, budgetMs, traceOut }) {
+  await sleep(1000); // as before the measured pass
+  await cdp.send('HeapProfiler.collectGarbage');
+  await emptySearch(page);
+  const plan = keystrokePlan(terms);
+  try {
+    await within(
+      cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream', streamFormat: 'json' }),
+      30_000,
+      'Tracing.start',
+    );
+  } catch (err) {
+    // It may still start late: make sure it does not stay on for the baseline.
+    await within(cdp.send('Tracing.end'), 5000, 'Tracing.end').catch(() => {});
+    throw err;
+  }
+  let sequence = [];
+  let typingError = null;
+  try {
+    sequence = await typeKeys(page, plan, { perKeyTimeoutMs, deadline: Date.now() + budgetMs });
+  } catch (err) {
+    typingError = err;
+  }
+  // Tracing is stopped even after a failed pass, so it cannot slow what follows.
+  let ended = null;
+  let endError = null;
+  try {
+    ended = await endTracing(cdp);
+  } catch (err) {
+    endError = err;
+  }
+  if (typingError) throw typingError;
+  if (endError) throw endError;
+  const { text, dataLoss } = ended;
+  const traced = { ...keystrokeSummary(plan, sequence), dataLoss, traceBytes: Buffer.byteLength(text), split: null, error: null };
+  if (traceOut) writeFileSync(traceOut, text);
+  try {
+    traced.split = splitKeystrokes(JSON.parse(text), sequence);
+  } catch (err) {
+    traced.error = `the trace could not be split: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  return traced;
 }
 
 /**
  * Measures one page kind ('spa' or 'baseline'): `runs` navigations (the first
  * with the BFF's list cache expired, the rest warm), then on the last page:
- * the JS heap, 50 keystrokes, and the scroll to the end.
+ * the JS heap, 50 keystrokes, and the scroll to the end; for the SPA, then
+ * the same keystrokes again under tracing (o.traceKeystrokes).
  */
 async function measurePage(browser, kind, o) {
   const url = kind === 'spa' ? `${o.baseUrl}/monitors` : `${o.baseUrl}${BASELINE_PATH}`;
@@ -211,6 +311,28 @@ async function measurePage(browser, kind, o) {
     const work = kind === 'baseline' ? await page.evaluate(() => window.__baselineWork?.slice(1) ?? []) : null;
     const scroll = await page.evaluate((t) => window.__bench.scrollToEnd(t), o.scrollTimeoutMs);
     const heapAfterUse = await heapUsage(cdp);
+    // Last, so no figure above is taken after it: the traced pass, on the same list loaded again. A failure here costs only the split.
+    let traced = null;
+    if (kind === 'spa' && o.traceKeystrokes) {
+      o.log(`  ${kind}: the same keystrokes again, traced…`);
+      try {
+        await page.close();
+        const fresh = await loadList(context, url, { timeoutMs: o.loadTimeoutMs, recordScripts: false });
+        traced = await traceKeystrokes(fresh.page, await context.newCDPSession(fresh.page), {
+          terms: o.terms,
+          perKeyTimeoutMs: o.perKeyTimeoutMs,
+          budgetMs: o.keystrokeBudgetMs,
+          traceOut: o.traceOut,
+        });
+      } catch (err) {
+        traced = { split: null, error: `the traced pass failed: ${err instanceof Error ? err.message : String(err)}` };
+      }
+      o.log(
+        traced.split
+          ? `  ${kind}: traced keystroke p50 ${traced.p50?.toFixed(1)} ms, p95 ${traced.p95?.toFixed(1)} ms; split ${traced.split.all.count} keystrokes (${(traced.traceBytes / 2 ** 20).toFixed(1)} MB of trace)`
+          : `  ${kind}: no keystroke split: ${traced.error}`,
+      );
+    }
     return {
       kind,
       url,
@@ -224,6 +346,7 @@ async function measurePage(browser, kind, o) {
       keystrokes,
       work: work && { filterSort: summarize(work.map((w) => w.filterSortMs)), dom: summarize(work.map((w) => w.domMs)) },
       scroll,
+      traced,
       scripts,
     };
   } finally {
@@ -235,7 +358,7 @@ async function measurePage(browser, kind, o) {
 export async function measureBrowser(o) {
   const template = readFileSync(fileURLToPath(new URL('../baseline.html', import.meta.url)), 'utf8');
   const options = { ...o, terms: searchTerms(o.generated), baselineHtml: baselineHtml(template, o.cssHrefs) };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], timeout: 60_000 });
   try {
     const spa = await measurePage(browser, 'spa', options);
     const baseline = await measurePage(browser, 'baseline', options);

@@ -114,12 +114,16 @@
 
   /**
    * Arms one keystroke measurement: from the keydown (its event timestamp) to
-   * the frame after the first change to the list. Resolves to { ms }, or
-   * { timedOut: true } when the list did not change within `timeoutMs` of the
-   * keydown (or no keydown came within `timeoutMs` of arming).
+   * the frame after the first change to the list. Resolves to { ms,
+   * inputDelayMs }, or { timedOut: true } when the list did not change within
+   * `timeoutMs` of the keydown (or no keydown came within `timeoutMs` of
+   * arming). inputDelayMs is the part of ms before the keydown was dispatched
+   * (the event's timestamp is when the browser took the input in), so a trace
+   * can line up the rest with the keydown's dispatch.
    */
   function armKeystroke(timeoutMs) {
     let keydownAt = null;
+    let dispatchedAt = null;
     let timer = null;
     let resolveFn;
     const done = new Promise((resolve) => {
@@ -134,9 +138,10 @@
       if (keydownAt === null || !touchesList(mutations)) return;
       observer.disconnect();
       clearTimeout(timer);
-      void afterNextFrame().then(() => resolveFn({ ms: performance.now() - keydownAt }));
+      void afterNextFrame().then(() => resolveFn({ ms: performance.now() - keydownAt, inputDelayMs: dispatchedAt - keydownAt }));
     });
     const onKeydown = (event) => {
+      dispatchedAt = performance.now();
       keydownAt = event.timeStamp;
       clearTimeout(timer);
       // Measured from the keydown: a page still busy with the previous keystroke does not eat into it.

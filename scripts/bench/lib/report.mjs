@@ -1,4 +1,5 @@
 import { fixed, KB, MB, summarize } from './stats.mjs';
+import { SPLIT_PARTS, TRACE_CATEGORIES } from './trace-split.mjs';
 
 /**
  * Targets from issue 8 and the BENCHMARKS.md writer. evaluateTargets is pure:
@@ -205,6 +206,75 @@ function browserTable(spa, base) {
   ].join('\n');
 }
 
+/** What each part of the keystroke split holds, for the report's table. */
+const PART_NOTES = {
+  script: 'event handlers, timers, animation frames, microtasks: the app, React and the browser\'s own event dispatch',
+  style: 'style recalculation, layout, hit tests',
+  paint: 'pre-paint, paint, layerize, commit to the compositor',
+  gc: 'V8 garbage collection on the main thread',
+  other: 'inside a task but outside the named events: scheduler, input and IPC handling',
+  idle: 'nothing ran on the main thread: waiting for the next frame or for other threads',
+  input: 'from the browser taking the key in to the page dispatching the keydown',
+};
+
+/** "8.3 ms (33 %)": a part's mean and its share of the keystroke's mean time. */
+const msShare = (v, total) => (isNum(v) ? `${fixed(v, 1)} ms${isNum(total) && total > 0 ? ` (${fixed((v / total) * 100, 0)} %)` : ''}` : 'n/a');
+
+/** The `n` slowest keystrokes of a sequence, slowest first, with their 1-based positions in the plan; timed-out keys are skipped. */
+export function slowestEntries(sequence, n) {
+  return (sequence ?? [])
+    .map((s, i) => ({ ...s, position: i + 1 }))
+    .filter((s) => isNum(s.ms))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, n);
+}
+
+/** "#47 Backspace 44.4 ms, …": the slowest keystrokes of a sequence. */
+export function slowestKeys(sequence, n) {
+  return slowestEntries(sequence, n)
+    .map((s) => `#${s.position} ${s.key} ${fixed(s.ms, 1)} ms`)
+    .join(', ');
+}
+
+/** Section 2's sub-section: where the SPA's keystrokes spend their time, from the traced pass. */
+function keystrokeSplitSection(spa) {
+  const out = ['### Where an SPA keystroke\'s time goes (traced pass)', ''];
+  const t = spa.traced;
+  if (!t) {
+    out.push('No traced pass ran, so the keystroke time is not split.');
+    return out;
+  }
+  const pass = isNum(t.p95)
+    ? `this pass's p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, ${t.measured} of ${t.planned} keystrokes measured`
+    : 'this pass measured no keystroke';
+  out.push(
+    `After the measured pass and every other figure above, the SPA's list is loaded again (same browser context, prepared as before: a second, a forced GC) and the same keystrokes typed the same way, with Chromium tracing on (CDP \`Tracing.start\`, categories \`${TRACE_CATEGORIES}\`). Tracing slows the page, so ${pass}: not the figures above, and no verdict comes from them; they show where the time goes. Each keystroke's measured time is split on the renderer main thread, from the keydown's dispatch to the end of the measured time: every moment goes to the innermost trace event running then (self time, so nested events count once); a moment with nothing running is idle. The time before the keydown was dispatched is shown apart.`,
+  );
+  out.push('');
+  if (!t.split) {
+    out.push(`**The split is missing:** ${t.error ?? 'no reason recorded'}.`);
+    return out;
+  }
+  const { all, slowest } = t.split;
+  out.push(
+    `| part | mean over all ${all.count} keystrokes (${ms(all.meanMs)}) | mean over the slowest 10 %: ${slowest.count} keystroke(s) of ${ms(slowest.minMs)} or more (${ms(slowest.meanMs)}) |`,
+  );
+  out.push('|---|---|---|');
+  for (const p of SPLIT_PARTS) {
+    out.push(`| ${p.label} (${PART_NOTES[p.key]}) | ${msShare(all.parts[p.key], all.meanMs)} | ${msShare(slowest.parts[p.key], slowest.meanMs)} |`);
+  }
+  out.push('');
+  const label = (key) => SPLIT_PARTS.find((p) => p.key === key)?.label ?? key;
+  out.push(
+    `Largest single trace events in the slowest ${slowest.count} (self time, mean per keystroke): ${slowest.top.map((x) => `\`${x.name}\` ${fixed(x.ms, 1)} ms (${label(x.part)})`).join(', ')}.`,
+  );
+  out.push(
+    `The slowest traced keystrokes (position in the plan): ${slowestKeys(t.sequence, slowest.count)}; in the measured pass: ${slowestKeys(spa.keystrokes.sequence, slowest.count)}.`,
+  );
+  if (t.dataLoss) out.push('Chromium reported lost trace data (its buffer filled), so the busy parts may be undercounted and idle overcounted.');
+  return out;
+}
+
 function loadsTable(page) {
   const lines = ['| load | BFF list cache | first rows | FCP | LCP | GET /api/monitors | its size | served from BFF cache |', '|---|---|---|---|---|---|---|---|'];
   page.loads.forEach((l, i) => {
@@ -301,6 +371,8 @@ export function renderMarkdown(r) {
         `Inside the baseline's keystrokes (${baseline.work.filterSort.count} renders), filtering and sorting, the same work the SPA does per keystroke, took ${ms(baseline.work.filterSort.p50)} at p50 and ${ms(baseline.work.filterSort.p95)} at p95; updating the DOM took ${ms(baseline.work.dom.p50)} and ${ms(baseline.work.dom.p95)} (style, layout and paint come after, inside the keystroke figure).`,
       );
     }
+    out.push('');
+    out.push(...keystrokeSplitSection(spa));
     out.push('');
     out.push('Loads, SPA:');
     out.push('');
