@@ -445,3 +445,22 @@ describe('the bench launches the e2e specs\' Chromium', () => {
     assert.throws(() => chromiumFromPlaywrightConfig('export default {};'), /string literals/);
   });
 });
+
+describe('the BFF memory finding', () => {
+  const MiB = 2 ** 20;
+  it('says where the RSS went over the target when the mix stayed within it', () => {
+    const r = goodResult();
+    r.memory = { ...r.memory, bffPeakMix: 240 * MiB, bffPeakBrowser: 390 * MiB, bffPeakBulk: 200 * MiB, bffPeakAll: 390 * MiB };
+    const text = findings(r).find((f) => f.includes('peaked higher elsewhere'));
+    assert.ok(text, 'a finding about the peak outside the mix');
+    assert.match(text, /under the mix \(240\.0 MB\)/);
+    assert.match(text, /390\.0 MB in the browser steps/);
+    assert.doesNotMatch(text, /bulk mute/);
+  });
+
+  it('says nothing more when every peak is within the target', () => {
+    const r = goodResult();
+    r.memory = { ...r.memory, bffPeakMix: 240 * MiB, bffPeakBrowser: 245 * MiB, bffPeakBulk: 200 * MiB, bffPeakAll: 245 * MiB };
+    assert.equal(findings(r).filter((f) => f.includes('RSS')).length, 0);
+  });
+});
