@@ -3,7 +3,17 @@ import { NOW, nowSeconds, rawGroup, rawMonitor } from '../testing/fixtures';
 import { readListMonitors, type RawListMonitor } from '../upstreams/datadog/list-schemas';
 import { toMonitorSummary } from '../upstreams/datadog/map';
 import { inflateRawSync } from 'node:zlib';
-import { buildMonitorList, MonitorListBuilder, MonitorPageBuilder, nextMuteBoundary, previewsText, rowsAt, type MonitorList, type TimedRow } from './monitor-list';
+import {
+  buildMonitorList,
+  MonitorListBuilder,
+  MonitorPageBuilder,
+  nextMuteBoundary,
+  previewsText,
+  rowsAt,
+  rowsBody,
+  type MonitorList,
+  type TimedRow,
+} from './monitor-list';
 import { createRedactor } from './redact';
 
 const slim = (raws: unknown[]): RawListMonitor[] => readListMonitors(raws);
@@ -163,5 +173,24 @@ describe('the monitor list as a snapshot keeps it', () => {
     for (const t of list.timed) expect(JSON.parse(rowOf(list, t))).toMatchObject({ id: t.raw.id });
     for (const at of [NOW + 31_000, NOW + 1_000_000]) expect(rowsText(rowsAt(list, at, same))).toBe(summariesAt(raws, at));
     expect(previewIds(list)).toEqual(raws.map((r) => r.id));
+  });
+
+  it('makes the body in one piece with the same bytes as its head, the rows and its tail, at any time', async () => {
+    const m = (id: number, extra: Record<string, unknown> = {}) => slim([rawMonitor(id, extra)])[0] as RawListMonitor;
+    const timedMonitor = (id: number, end: number) => m(id, { name: `ç ✓ ${id}`, matching_downtimes: [downtime(id, nowSeconds(-60), nowSeconds(end))] });
+    const head = Buffer.from('{"monitors":[');
+    const tail = Buffer.from('],"stale":false}');
+    const lists = [
+      await paged([[m(1), timedMonitor(2, 30), m(3)], [m(3), timedMonitor(4, 5)], [], [timedMonitor(6, 3000), m(1)]]),
+      await paged([[timedMonitor(1, 10)]]),
+      await paged([]),
+    ];
+    for (const list of lists) {
+      for (const at of [list.builtAt, NOW + 6000, NOW + 31_000, NOW + 4_000_000]) {
+        const body = rowsBody(list, at, same, head, tail);
+        expect(body.equals(Buffer.concat([head, ...rowsAt(list, at, same), tail]))).toBe(true);
+        expect(JSON.parse(body.toString('utf8'))).toMatchObject({ stale: false });
+      }
+    }
   });
 });

@@ -32,6 +32,9 @@ export interface MonitorList {
    * inside of the list's `monitors` array.
    */
   readonly rows: readonly Buffer[];
+  /** Each chunk of `rows`, `previews`: its size once inflated (so a body is made in one allocation, chunk by chunk). */
+  readonly rowBytes: readonly number[];
+  readonly previewBytes: readonly number[];
   /** The monitors with downtimes and where each one's row is (a byte range of one inflated chunk), in list order. */
   readonly timed: readonly TimedRow[];
   /** One [id, name, tags, [[group name, status], ...]] per monitor, chunked like `rows`: joined with commas in brackets, a JSON array. */
@@ -100,6 +103,11 @@ class Packer {
     this.batchChars = 0;
   }
 
+  /** How many bytes were written (the size of the bytes once inflated). */
+  get written(): number {
+    return this.length;
+  }
+
   finish(): Promise<Buffer> {
     this.flush();
     this.stream.end();
@@ -115,8 +123,11 @@ export interface MonitorPage {
   ids: number[];
   rows: Buffer;
   rowSpans: Span[];
+  /** The size of `rows` once inflated. */
+  rowBytes: number;
   previews: Buffer;
   previewSpans: Span[];
+  previewBytes: number;
   /** The monitors with downtimes, by their place on the page. */
   timed: Map<number, RawListMonitor>;
 }
@@ -147,7 +158,16 @@ export class MonitorPageBuilder {
   /** The page, once zlib has deflated the last of it. */
   async finish(): Promise<MonitorPage> {
     const [rows, previews] = await Promise.all([this.rows.finish(), this.previews.finish()]);
-    return { ids: this.ids, rows, rowSpans: this.rowSpans, previews, previewSpans: this.previewSpans, timed: this.timed };
+    return {
+      ids: this.ids,
+      rows,
+      rowSpans: this.rowSpans,
+      rowBytes: this.rows.written,
+      previews,
+      previewSpans: this.previewSpans,
+      previewBytes: this.previews.written,
+      timed: this.timed,
+    };
   }
 }
 
@@ -159,11 +179,20 @@ const afterComma = ([start, end]: Span, comma: string): Span => [start + comma.l
  */
 function unseenOnly(page: MonitorPage, seen: ReadonlySet<number>): MonitorPage {
   if (!page.ids.some((id) => seen.has(id)) && new Set(page.ids).size === page.ids.length) return page;
-  const rows = inflateRawSync(page.rows);
-  const previews = inflateRawSync(page.previews);
+  const rows = inflateChunk(page.rows, page.rowBytes);
+  const previews = inflateChunk(page.previews, page.previewBytes);
   const keptRows: Buffer[] = [];
   const keptPreviews: Buffer[] = [];
-  const out: MonitorPage = { ids: [], rows: Buffer.alloc(0), rowSpans: [], previews: Buffer.alloc(0), previewSpans: [], timed: new Map() };
+  const out: MonitorPage = {
+    ids: [],
+    rows: Buffer.alloc(0),
+    rowSpans: [],
+    rowBytes: 0,
+    previews: Buffer.alloc(0),
+    previewSpans: [],
+    previewBytes: 0,
+    timed: new Map(),
+  };
   let rowAt = 0;
   let previewAt = 0;
   const kept = new Set<number>();
@@ -189,6 +218,8 @@ function unseenOnly(page: MonitorPage, seen: ReadonlySet<number>): MonitorPage {
   });
   out.rows = deflateRawSync(Buffer.concat(keptRows), PACKING);
   out.previews = deflateRawSync(Buffer.concat(keptPreviews), PACKING);
+  out.rowBytes = rowAt;
+  out.previewBytes = previewAt;
   return out;
 }
 
@@ -196,7 +227,9 @@ function unseenOnly(page: MonitorPage, seen: ReadonlySet<number>): MonitorPage {
 export class MonitorListBuilder {
   private readonly seen = new Set<number>();
   private readonly rows: Buffer[] = [];
+  private readonly rowBytes: number[] = [];
   private readonly previews: Buffer[] = [];
+  private readonly previewBytes: number[] = [];
   private readonly timed: TimedRow[] = [];
 
   constructor(private readonly now: number) {}
@@ -211,11 +244,21 @@ export class MonitorListBuilder {
     }
     for (const id of unseen.ids) this.seen.add(id);
     this.rows.push(unseen.rows);
+    this.rowBytes.push(unseen.rowBytes);
     this.previews.push(unseen.previews);
+    this.previewBytes.push(unseen.previewBytes);
   }
 
   finish(): MonitorList {
-    return { count: this.seen.size, builtAt: this.now, rows: this.rows, timed: this.timed, previews: this.previews };
+    return {
+      count: this.seen.size,
+      builtAt: this.now,
+      rows: this.rows,
+      rowBytes: this.rowBytes,
+      timed: this.timed,
+      previews: this.previews,
+      previewBytes: this.previewBytes,
+    };
   }
 }
 
@@ -228,14 +271,44 @@ export async function buildMonitorList(raws: Iterable<RawListMonitor>, now: numb
   return list.finish();
 }
 
-/** Chunks inflated and joined with commas, as pieces to concatenate. */
-function joined(chunks: readonly Buffer[], each: (inflated: Buffer, chunk: number) => Buffer[] = (b) => [b]): Buffer[] {
-  const parts: Buffer[] = [];
-  chunks.forEach((chunk, i) => {
-    if (i > 0) parts.push(COMMA);
-    parts.push(...each(inflateRawSync(chunk), i));
-  });
-  return parts;
+/**
+ * One chunk inflated, in a single allocation of its known size: inflateRawSync otherwise collects
+ * its output in 16 KB pieces and concatenates them, twice the chunk in short-lived buffers.
+ * (One byte more than the size, so zlib ends with room to spare instead of starting another piece;
+ * 64 bytes is zlib's smallest chunk.)
+ */
+function inflateChunk(chunk: Buffer, size: number): Buffer {
+  const out = inflateRawSync(chunk, { chunkSize: Math.max(64, size + 1) });
+  if (out.length !== size) throw new Error(`a list chunk inflated to ${out.length} bytes, not ${size}`);
+  return out;
+}
+
+/** The rows of the monitors with downtimes made again for `now`; none when `now` is the time the rows were made for. */
+function remadeRows(list: MonitorList, now: number, redact: Redactor): Map<TimedRow, Buffer> {
+  const remade = new Map<TimedRow, Buffer>();
+  if (now === list.builtAt) return remade;
+  for (const t of list.timed) remade.set(t, Buffer.from(rowJson(t.raw, now, redact), 'utf8'));
+  return remade;
+}
+
+/**
+ * The rows at `now` as pieces, chunk by chunk (joined with commas): a chunk is inflated only when
+ * its pieces are asked for, so whoever copies them out holds one inflated chunk at a time.
+ */
+function* rowPieces(list: MonitorList, remade: ReadonlyMap<TimedRow, Buffer>): Generator<Buffer> {
+  for (let chunk = 0; chunk < list.rows.length; chunk++) {
+    if (chunk > 0) yield COMMA;
+    const rows = inflateChunk(list.rows[chunk] as Buffer, list.rowBytes[chunk] as number);
+    let at = 0;
+    for (const t of list.timed) {
+      const row = t.chunk === chunk ? remade.get(t) : undefined;
+      if (row === undefined) continue;
+      yield rows.subarray(at, t.start);
+      yield row;
+      at = t.end;
+    }
+    yield at === 0 ? rows : rows.subarray(at);
+  }
 }
 
 /**
@@ -243,24 +316,50 @@ function joined(chunks: readonly Buffer[], each: (inflated: Buffer, chunk: numbe
  * ones, with the rows of the monitors with downtimes made again when the time differs.
  */
 export function rowsAt(list: MonitorList, now: number, redact: Redactor): Buffer[] {
-  const remake = now !== list.builtAt;
-  return joined(list.rows, (rows, chunk) => {
-    const timed = remake ? list.timed.filter((t) => t.chunk === chunk) : [];
-    if (timed.length === 0) return [rows];
-    const parts: Buffer[] = [];
-    let at = 0;
-    for (const t of timed) {
-      parts.push(rows.subarray(at, t.start), Buffer.from(rowJson(t.raw, now, redact), 'utf8'));
-      at = t.end;
-    }
-    parts.push(rows.subarray(at));
-    return parts;
-  });
+  return [...rowPieces(list, remadeRows(list, now, redact))];
 }
 
-/** The maintenance entries, as one JSON text (an array). */
+/** Copies pieces into `out` from `at`; answers where it got to. */
+function copyInto(out: Buffer, at: number, pieces: Iterable<Buffer>): number {
+  let to = at;
+  for (const piece of pieces) to += piece.copy(out, to);
+  return to;
+}
+
+/**
+ * The rows at `now` (as rowsAt) between `head` and `tail`, as one buffer: the list answer's body.
+ * Its size is known before any chunk is inflated (each chunk's inflated size is kept, and the
+ * remade rows are made first), so the body is one allocation and each chunk is copied in and
+ * dropped. Made from all the pieces at once (Buffer.concat), a 7 MB body had 7 MB of inflated
+ * chunks (and 7 MB more inside zlib) alive beside it, outside the JS heap, where V8 lets tens of
+ * MB of dead buffers wait for a full collection.
+ */
+export function rowsBody(list: MonitorList, now: number, redact: Redactor, head: Buffer, tail: Buffer): Buffer {
+  const remade = remadeRows(list, now, redact);
+  let size = head.length + tail.length + Math.max(0, list.rows.length - 1);
+  for (const bytes of list.rowBytes) size += bytes;
+  for (const [t, row] of remade) size += row.length - (t.end - t.start);
+  // Zero-filled, and every byte checked written: no stale memory can go out if the sizes disagree.
+  const body = Buffer.alloc(size);
+  let at = copyInto(body, 0, [head]);
+  at = copyInto(body, at, rowPieces(list, remade));
+  at = copyInto(body, at, [tail]);
+  if (at !== size) throw new Error(`the list body came to ${at} bytes, not ${size}`);
+  return body;
+}
+
+/** The maintenance entries, as one JSON text (an array); made like rowsBody, one chunk inflated at a time. */
 export function previewsText(list: MonitorList): string {
-  return Buffer.concat([Buffer.from('['), ...joined(list.previews), Buffer.from(']')]).toString('utf8');
+  const size = 2 + Math.max(0, list.previews.length - 1) + list.previewBytes.reduce((a, b) => a + b, 0);
+  const text = Buffer.alloc(size);
+  let at = copyInto(text, 0, [Buffer.from('[')]);
+  list.previews.forEach((chunk, i) => {
+    if (i > 0) at = copyInto(text, at, [COMMA]);
+    at = copyInto(text, at, [inflateChunk(chunk, list.previewBytes[i] as number)]);
+  });
+  at = copyInto(text, at, [Buffer.from(']')]);
+  if (at !== size) throw new Error(`the maintenance entries came to ${at} bytes, not ${size}`);
+  return text.toString('utf8');
 }
 
 /** The next time (after `now`) at which a downtime this list carries starts or ends. */

@@ -33,6 +33,8 @@ export class JsonItems<T = unknown> {
   constructor(
     readonly read: (value: unknown) => T,
     readonly visit: (item: T) => void,
+    /** One item's text to the value `read` takes; JSON.parse unless given (it must fail on text that is not JSON). */
+    readonly parse: (text: string) => unknown = JSON.parse,
   ) {}
 }
 
@@ -261,17 +263,21 @@ export function createUpstreamSend<M extends HttpMethod>(options: UpstreamSendOp
     // The caller's own failure is passed on as it is; only the answer's faults are the upstream's.
     let visitFailure: { err: unknown } | null = null;
     try {
-      await readJsonArrayItems(response.body, (value) => {
-        // A bad item throws here and stops the read; the catch below makes it bad_response like any other.
-        const item = items.read(value);
-        count++;
-        try {
-          items.visit(item);
-        } catch (err) {
-          visitFailure = { err };
-          throw err;
-        }
-      });
+      await readJsonArrayItems(
+        response.body,
+        (value) => {
+          // A bad item throws here and stops the read; the catch below makes it bad_response like any other.
+          const item = items.read(value);
+          count++;
+          try {
+            items.visit(item);
+          } catch (err) {
+            visitFailure = { err };
+            throw err;
+          }
+        },
+        items.parse,
+      );
     } catch {
       if (visitFailure !== null) throw (visitFailure as { err: unknown }).err;
       throw fail(call, { kind: signal.aborted ? 'timeout' : 'bad_response', status: response.status });

@@ -46,7 +46,11 @@ export class JsonArraySplitter {
   private carry: Uint8Array[] = [];
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly onItem: (value: unknown) => void) {}
+  /** `parse` turns one item's text into its value (JSON.parse unless the caller reads its items its own way). */
+  constructor(
+    private readonly onItem: (value: unknown) => void,
+    private readonly parse: (text: string) => unknown = JSON.parse,
+  ) {}
 
   push(chunk: Uint8Array): void {
     let i = 0;
@@ -149,7 +153,7 @@ export class JsonArraySplitter {
     }
     let value: unknown;
     try {
-      value = JSON.parse(this.decoder.decode(bytes));
+      value = this.parse(this.decoder.decode(bytes));
     } catch {
       throw new JsonArrayError('an item is not valid JSON');
     }
@@ -180,9 +184,13 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
  * Reads the whole stream through a splitter. A failure (a stream error, a malformed array, or
  * `onItem` throwing) cancels the rest of the stream and is thrown as it came.
  */
-export async function readJsonArrayItems(body: ReadableStream<Uint8Array> | null, onItem: (value: unknown) => void): Promise<void> {
+export async function readJsonArrayItems(
+  body: ReadableStream<Uint8Array> | null,
+  onItem: (value: unknown) => void,
+  parse: (text: string) => unknown = JSON.parse,
+): Promise<void> {
   if (body === null) throw new JsonArrayError('no body');
-  const splitter = new JsonArraySplitter(onItem);
+  const splitter = new JsonArraySplitter(onItem, parse);
   const reader = body.getReader();
   try {
     for (;;) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { nextMuteBoundary, rowsAt, type MonitorList } from '../../lib/monitor-list';
+import { nextMuteBoundary, rowsBody, type MonitorList } from '../../lib/monitor-list';
 
 /**
  * The monitor list answer, serialized once per snapshot instead of once per request. At 10,000
@@ -40,7 +40,7 @@ function prepare(list: MonitorList, fetchedAt: number, stale: boolean, now: numb
   // The rows are redacted already (SECURITY 1: no form of a key may leave); head and tail hold only numbers and a flag.
   const head = Buffer.from('{"monitors":[', 'utf8');
   const tail = Buffer.from(`],"fetchedAt":${JSON.stringify(fetchedAt)},"stale":${JSON.stringify(stale)}}`, 'utf8');
-  const body = Buffer.concat([head, ...rowsAt(list, now, redact), tail]);
+  const body = rowsBody(list, now, redact, head, tail);
   const etag = createHash('sha1').update(body).digest('base64url');
   return { fetchedAt, stale, validUntil: nextMuteBoundary(list, now), body, etag, compressed: {} };
 }

@@ -4,7 +4,7 @@ import { createHttp, type FetchLike } from './http';
 import { incidentCalls, type IncidentCalls } from './incident-calls';
 import { integrationCalls, type IntegrationCalls } from './integration-calls';
 import { JsonItems } from '../http-common';
-import { readListMonitor, type RawListMonitor } from './list-schemas';
+import { parseListItem, readListMonitor, type RawListMonitor } from './list-schemas';
 import {
   RawDowntimeListSchema,
   RawDowntimeMatchListSchema,
@@ -85,8 +85,8 @@ export function createDatadogClient(options: DatadogClientOptions): DatadogClien
         template: '/api/v1/monitor',
         path: '/api/v1/monitor',
         query: { ...withGroups, page, page_size: pageSize },
-        // About 4.5 MB of JSON per page: slimmed monitor by monitor as it arrives, never held whole.
-        schema: new JsonItems(readListMonitor, visit),
+        // About 4.5 MB of JSON per page: slimmed monitor by monitor as it arrives, never held whole (state.groups read without making it an object: parseListItem).
+        schema: new JsonItems(readListMonitor, visit, parseListItem),
       }),
     getMonitor: (id) =>
       send({

@@ -1,5 +1,5 @@
 import { NOW, nowSeconds, rawGroup, rawMonitor } from '../../testing/fixtures';
-import { ListMonitorError, readListGroups, readListMonitor, readListMonitors } from './list-schemas';
+import { GroupEntries, ListMonitorError, parseListItem, readListGroups, readListMonitor, readListMonitors } from './list-schemas';
 import { toMonitorSummary } from './map';
 import { RawMonitorSchema } from './schemas';
 
@@ -154,5 +154,115 @@ describe('readListGroups', () => {
     const read = readListGroups(many) ?? [];
     expect(read).toHaveLength(200);
     read.forEach((g, i) => expect(g.status).toBe(`S${i % 150}`));
+  });
+});
+
+describe('parseListItem', () => {
+  /** What readListMonitor makes of the text parsed as it is, and parsed by parseListItem. */
+  const both = (text: string) => [readListMonitor(JSON.parse(text)), readListMonitor(parseListItem(text))];
+
+  it('reads state.groups without an object, and the monitor reads the same as from JSON.parse', () => {
+    const monitors = [
+      rawMonitor(1),
+      rawMonitor(2, { name: 'Ünïcødé ✓ "groups":{"x":1}', state: { groups: { 'host:a': rawGroup('host:a', 'Alert'), 'host:"b"': rawGroup('host:"b"', 'OK') } } }),
+      rawMonitor(3, { state: { groups: {} } }),
+    ];
+    for (const m of monitors) {
+      for (const text of [JSON.stringify(m), JSON.stringify(m, null, 2)]) {
+        const [plain, parsed] = both(text);
+        expect(parsed).toEqual(plain);
+        expect((parseListItem(text) as { state: { groups: unknown } }).state.groups).toBeInstanceOf(GroupEntries);
+      }
+    }
+  });
+
+  it('keeps the order and values Object.keys would give: index keys first, a repeated key in its first place with its last value', () => {
+    const text = '{"id":1,"state":{"groups":{"b":{"status":"OK"},"2":{"name":"two"},"a":1,"1":{"status":"Alert"},"b":{"status":"No Data"},"__proto__":{}}}}';
+    const [plain, parsed] = both(text);
+    expect(parsed).toEqual(plain);
+    expect(parsed?.state?.groups?.map((g) => g.name)).toEqual(['1', 'two', 'b', '__proto__']);
+  });
+
+  it('takes any JSON value as a member', () => {
+    const [plain, parsed] = both('{"id":1,"state":{"groups":{"x":12.5e3,"y":true, "z" : null ,"w":[1,{"a":"}"}],"v":"s\\"tr","u":{"name":"u"}}}}');
+    expect(parsed).toEqual(plain);
+  });
+
+  it('parses the text as it is when the groups are not one plain object (a list, keys with escapes, a repeated state or groups)', () => {
+    for (const text of [
+      '{"id":1,"state":{"groups":[{"name":"l","status":"OK"}]}}',
+      '{"id":1,"state":{"groups":{"a":{}}},"state":{"groups":[{"name":"list"}]}}',
+      '{"id":1,"state":{"groups":{"a":{}},"groups":{"b":{}}}}',
+      '{"id":1,"options":{"groups":{"a":{}}},"state":{"groups":{"b":{"status":"OK"}}}}',
+      '{"id":1,"st\\u0061te":{"groups":{"a":{}}}}',
+      '{"id":1,"state":{"gr\\u006fups":{"a":{}}}}',
+      '{"id":1,"state":null}',
+    ]) {
+      const [plain, parsed] = both(text);
+      expect(parsed).toEqual(plain);
+    }
+  });
+
+  it('fails on text that is not JSON, as JSON.parse does', () => {
+    for (const text of [
+      '{"id":1,"state":{"groups":{"a",1}}}',
+      '{"id":1,"state":{"groups":{"a":1,}}}',
+      '{"id":1,"state":{"groups":{"a":1]}}',
+      '{"id":1,"state":{"groups":{1:2}}}',
+      '{"id":1,"state":{"groups":{"a":}}}',
+      '{"id":1,"state":{"groups":{"a":1 "b":2}}}',
+      '{"id":1,"state":{"groups":{"a":1,"b"}}}',
+      '{"id":1,"state":{"groups":{"a" 1}}}',
+      '{"id":1,"state":{"groups":{"a":{}}}',
+    ]) {
+      expect(() => parseListItem(text)).toThrow(SyntaxError);
+    }
+  });
+});
+
+describe('parseListItem against JSON.parse, on generated monitors', () => {
+  /** A small seeded PRNG (mulberry32), so a failure can be replayed. */
+  function prng(seed: number) {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const TRICKY = ['', ':', ',', '{', '}', '[', ']', '"', '\\', '\\"', 'state', 'groups', '"groups":{', 'é', '✓', '\u2028', ' ', '\n', '0', '12', '__proto__'];
+
+  function generate(rand: () => number) {
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const str = () => Array.from({ length: Math.floor(rand() * 4) }, () => pick(TRICKY)).join('');
+    const value = (depth: number): unknown => {
+      const r = rand();
+      if (depth > 2 || r < 0.3) return pick<unknown>([str(), Math.floor(rand() * 1e6) / 100, -3e-7, true, false, null]);
+      if (r < 0.6) return Array.from({ length: Math.floor(rand() * 3) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(rand() * 3) }, () => [str(), value(depth + 1)]));
+    };
+    const groups: Record<string, unknown> = {};
+    for (let g = Math.floor(rand() * 6); g > 0; g--) {
+      const name = `${pick(['host:', 'env:', ''])}${str()}${Math.floor(rand() * 20)}`;
+      groups[name] = rand() < 0.8 ? { name, status: pick(['OK', 'Alert', 'Warn', 'No Data']), extra: value(1) } : value(1);
+    }
+    return { id: 1 + Math.floor(rand() * 1e6), name: str(), options: { groups: value(1) }, state: { groups, [str()]: value(1) }, tags: [str()] };
+  }
+
+  it('reads 400 generated monitors (odd keys, escapes, nested values, any layout) exactly as JSON.parse does', () => {
+    const rand = prng(20261124);
+    let asEntries = 0;
+    for (let n = 0; n < 400; n++) {
+      const monitor = generate(rand);
+      const text = JSON.stringify(monitor, null, n % 3 === 0 ? 2 : n % 3 === 1 ? undefined : '\t');
+      const plain = readListMonitor(JSON.parse(text));
+      const parsed = parseListItem(text) as { state: { groups: unknown } };
+      if (parsed.state.groups instanceof GroupEntries) asEntries++;
+      expect(readListMonitor(parsed), text).toEqual(plain);
+    }
+    // Most took the rewritten path; the rest fell back to JSON.parse on purpose: a generated key
+    // beside "groups" in "state" written with escapes (about a quarter), or one named "groups".
+    expect(asEntries).toBeGreaterThan(250);
   });
 });
