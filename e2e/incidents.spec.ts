@@ -65,3 +65,30 @@ test('filters incidents by state and severity through the URL', async ({ page })
   await expect(page).toHaveURL(/state=resolved/);
   await expect(page).toHaveURL(/severity=SEV-2/);
 });
+
+// A responder renames an incident from its page: the heading changes, the timeline records the
+// change, and the new title is what the upstream keeps (it survives a reload).
+test('renames an incident: the heading, the timeline and a reload show the new title', async ({ page }) => {
+  await signIn(page, 'responder');
+  await page.goto('/incidents');
+  await page.getByRole('button', { name: 'Declare incident' }).click();
+  const dialog = page.getByRole('dialog', { name: /Declare/ });
+  const stamp = Date.now();
+  await dialog.getByLabel('Title').fill(`Search latency ${stamp}`);
+  await dialog.getByRole('button', { name: /^Declare/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Search latency ${stamp}`) })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  const field = page.getByRole('textbox', { name: 'Title' });
+  await expect(field).toBeFocused();
+  await field.fill(`Search p99 over 2 s after reindex ${stamp}`);
+  await field.press('Enter');
+  const renamed = page.getByRole('heading', { level: 1, name: new RegExp(`Search p99 over 2 s after reindex ${stamp}`) });
+  await expect(renamed).toBeVisible();
+  await expect(field).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Rename' })).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Title changed to' })).toHaveCount(1);
+
+  await page.reload();
+  await expect(renamed).toBeVisible();
+});

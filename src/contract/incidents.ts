@@ -99,7 +99,9 @@ export const IncidentDetailSchema = IncidentSummarySchema.extend({
 });
 export type IncidentDetail = z.infer<typeof IncidentDetailSchema>;
 
-const TitleSchema = z.string().trim().min(1, 'A title is required').max(256);
+/** The longest title an incident may have (Datadog's limit). */
+export const INCIDENT_TITLE_MAX = 256;
+const TitleSchema = z.string().trim().min(1, 'A title is required').max(INCIDENT_TITLE_MAX);
 const ImpactScopeSchema = z.string().trim().min(1).max(1000);
 
 /** Declare an incident. The same schema validates in the browser and in the BFF. */

@@ -146,6 +146,57 @@ describe('the incident header', () => {
     expect(screen.getByRole('combobox', { name: 'Severity' })).toHaveValue('SEV-2');
   });
 
+  it('renames the incident: PATCH {title} only, the heading shows it, and focus goes back to Rename', async () => {
+    const { api, user, id } = setup();
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    const field = screen.getByRole('textbox', { name: 'Title' });
+    expect(field).toHaveFocus();
+    expect(field).toHaveValue('Checkout errors after deploy');
+    await user.clear(field);
+    await user.type(field, '  Checkout 502s after the 14:00 deploy {Enter}');
+    expect(api.callsTo('PATCH', `/api/incidents/${id}`).map((c) => c.body)).toEqual([{ title: 'Checkout 502s after the 14:00 deploy' }]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'IR-12 Checkout 502s after the 14:00 deploy' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Title' })).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Rename' })).toHaveFocus();
+  });
+
+  it('refuses an empty or too long title in place, and Escape leaves the title as it was', async () => {
+    const { api, user, id } = setup();
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    const field = screen.getByRole('textbox', { name: 'Title' });
+    await user.clear(field);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('A title is required');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    fireEvent.change(field, { target: { value: 'x'.repeat(257) } });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('At most 256 characters (257 now)');
+    expect(api.callsTo('PATCH', `/api/incidents/${id}`)).toHaveLength(0);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox', { name: 'Title' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'IR-12 Checkout errors after deploy' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Rename' })).toHaveFocus();
+    expect(api.callsTo('PATCH', `/api/incidents/${id}`)).toHaveLength(0);
+  });
+
+  it('a refused rename puts the old title back and keeps the field open with the text typed, and why', async () => {
+    const { user } = setup('responder', {
+      'PATCH /api/incidents/:id': () => reply.error(502, 'upstream_error', 'Datadog answered 500', { requestId: 'req-title' }),
+    });
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    const field = screen.getByRole('textbox', { name: 'Title' });
+    await user.clear(field);
+    await user.type(field, 'Checkout outage{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Title not changed: Datadog answered 500');
+    expect(alert).toHaveTextContent('req-title');
+    expect(screen.getByRole('heading', { level: 1, name: 'IR-12 Checkout errors after deploy' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Checkout outage');
+  });
+
   it('changes state and commander with one pick each', async () => {
     const { api, user, id } = setup();
     await loaded();
@@ -274,7 +325,7 @@ describe('what each role sees', () => {
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(screen.getByText('SEV-2')).toBeInTheDocument();
     expect(screen.getByText('Ada Lovelace (ada@example.com)')).toBeInTheDocument();
-    for (const name of ['Resolve…', 'Delete incident…', 'Add note', 'Add todo', 'Edit customer impact…', /^Teams/]) {
+    for (const name of ['Rename', 'Resolve…', 'Delete incident…', 'Add note', 'Add todo', 'Edit customer impact…', /^Teams/]) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
     }
     expect(screen.queryByRole('textbox', { name: 'Add a note' })).not.toBeInTheDocument();

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { IncidentSummary } from '../../../contract/incidents';
 import { RelativeTime } from '../../../components/ui/relative-time';
-import { publicIdLabel } from '../utils/incident-style';
 import { CommanderControl, commanderText, ReadOnlyField, SeverityControl, StateControl } from './incident-controls';
+import { IncidentTitle } from './incident-title';
 import { SeverityPill, StatePill } from './severity-pill';
 import { TeamsControl, TeamsReadOnly } from './teams-control';
 import type { TeamChoicesComponent } from './team-choices';
@@ -15,14 +15,12 @@ interface IncidentHeaderProps {
   actions: ReactNode;
 }
 
-/** IR-n and title, then severity, state, commander and teams (one-click changes), and when it was declared and resolved. */
+/** IR-n and title (responders and admins can rename it), then severity, state, commander and teams (one-click changes), and when it was declared and resolved. */
 export function IncidentHeader({ incident: i, canChange, teamChoices, actions }: IncidentHeaderProps) {
   return (
     <header className="detail-head incident-head">
       <div className="detail-head__title">
-        <h1>
-          <span className="incident-head__id">{publicIdLabel(i.publicId)}</span> {i.title}
-        </h1>
+        <IncidentTitle incident={i} canChange={canChange} />
       </div>
       <div className="incident-head__controls">
         {canChange ? (
