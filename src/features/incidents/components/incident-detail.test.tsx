@@ -197,6 +197,23 @@ describe('the incident header', () => {
     expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Checkout outage');
   });
 
+  it('a rename refused after Cancel still says so, beside the title', async () => {
+    const gate = deferred<MockReply>();
+    const { user } = setup('responder', { 'PATCH /api/incidents/:id': () => gate.promise });
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    const field = screen.getByRole('textbox', { name: 'Title' });
+    await user.clear(field);
+    await user.type(field, 'Checkout outage{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('textbox', { name: 'Title' })).not.toBeInTheDocument();
+    gate.resolve(reply.error(502, 'upstream_error', 'Datadog answered 500'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Title not changed: Datadog answered 500');
+    expect(screen.getByRole('heading', { level: 1, name: 'IR-12 Checkout errors after deploy' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('changes state and commander with one pick each', async () => {
     const { api, user, id } = setup();
     await loaded();

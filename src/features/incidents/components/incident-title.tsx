@@ -31,6 +31,8 @@ export function IncidentTitle({ incident: i, canChange }: IncidentTitleProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
+  /** The field's text is selected once, when it opens (later clicks place the caret as usual). */
+  const selectOnFocus = useRef(false);
 
   const close = () => {
     setDraft(null);
@@ -77,6 +79,7 @@ export function IncidentTitle({ incident: i, canChange }: IncidentTitleProps) {
           aria-describedby={`${id}-heading`}
           onClick={() => {
             update.reset();
+            selectOnFocus.current = true;
             setDraft(i.title);
           }}
         >
@@ -86,6 +89,15 @@ export function IncidentTitle({ incident: i, canChange }: IncidentTitleProps) {
           <span className="pending-chip" role="status">
             Saving…
           </span>
+        )}
+        {/* A rename sent and then left with Cancel can still be refused: say so here. */}
+        {update.error != null && (
+          <div className="change-error">
+            <InlineError error={update.error} prefix="Title not changed" />
+            <button type="button" className="btn btn--ghost btn--sm" onClick={update.reset}>
+              Dismiss
+            </button>
+          </div>
         )}
       </>
     );
@@ -116,7 +128,11 @@ export function IncidentTitle({ incident: i, canChange }: IncidentTitleProps) {
           className="input incident-title-form__input"
           value={draft}
           autoFocus
-          onFocus={(e) => e.currentTarget.select()}
+          onFocus={(e) => {
+            if (!selectOnFocus.current) return;
+            selectOnFocus.current = false;
+            e.currentTarget.select();
+          }}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? errorId : undefined}
           onChange={(e) => {
