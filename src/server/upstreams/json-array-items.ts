@@ -148,7 +148,7 @@ export class JsonArraySplitter {
     let bytes = tail;
     if (this.carry.length > 0) {
       this.carry.push(tail);
-      bytes = concat(this.carry);
+      bytes = Buffer.concat(this.carry);
       this.carry = [];
     }
     let value: unknown;
@@ -166,18 +166,6 @@ function trailingBackslashes(chunk: Uint8Array, from: number, to: number): numbe
   let count = 0;
   for (let k = to - 1; k >= from && chunk[k] === BACKSLASH; k--) count++;
   return count;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**
