@@ -152,8 +152,12 @@ describe('NotificationsPage', () => {
   it('refreshes the page on screen every 10 s', async () => {
     const { queryClient } = setup();
     await screen.findByRole('table', { name: 'Notification log' });
-    const [query] = queryClient.getQueryCache().findAll({ queryKey: serviceCheckQueries.notifications() });
-    expect(query!.observers.map((o) => o.options.refetchInterval)).toEqual([10_000]);
+    // The table is committed before the query's observer subscribes (a passive effect, which a
+    // slow machine runs a moment later), so wait for the subscription rather than read it once.
+    await waitFor(() => {
+      const queries = queryClient.getQueryCache().findAll({ queryKey: serviceCheckQueries.notifications() });
+      expect(queries.flatMap((q) => q.observers.map((o) => o.options.refetchInterval))).toEqual([10_000]);
+    });
   });
 
   it.each(['real', 'pointed'] as const)('in %s mode says the log is kept in embedded mode only, and asks for nothing', async (mode) => {
