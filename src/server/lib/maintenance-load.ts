@@ -2,7 +2,7 @@ import type { Person } from '../../contract/monitors';
 import type { RequestContext } from './request-context';
 import type { ServerDeps } from './deps';
 import { HttpError } from './errors';
-import { monitorIndex, type MonitorIndex } from './maintenance-monitors';
+import { indexNames, monitorIndex, monitorNames, type MonitorIndex, type MonitorNames } from './maintenance-monitors';
 import type { MonitorList } from './monitor-list';
 import { buildWindow, compareWindows, groupWindows, toPart, type DowntimePart, type WindowContext, type WindowRecord } from './maintenance-windows';
 import { roleKey } from '../routes/cached';
@@ -42,16 +42,25 @@ export async function loadDowntimeList(deps: ServerDeps): Promise<DowntimeList> 
   return { data, users, disabledUserIds: disabled };
 }
 
+/**
+ * What a caller needs of the monitors: nothing, their names (for the monitors a window picks), or
+ * the index (every monitor with its groups, for what a window covers). The names are cheap; the
+ * index holds every group of every monitor as an object, so only the routes that preview ask for it.
+ */
+export type MonitorNeed = 'none' | 'names' | 'index';
+
 export interface WindowView {
   records: WindowRecord[];
   byId: Map<string, WindowRecord>;
-  /** Null when the caller did not ask for monitors. */
+  /** Null unless the caller asked for the index. */
   index: MonitorIndex | null;
+  /** Null when the caller asked for no monitors. */
+  names: MonitorNames | null;
   fetchedAt: number;
   stale: boolean;
 }
 
-export function windowContext(deps: ServerDeps, downtimes: DowntimeList, index: MonitorIndex | null): WindowContext {
+export function windowContext(deps: ServerDeps, downtimes: DowntimeList, names: MonitorNames | null): WindowContext {
   const users = new Map<string, boolean>();
   return {
     now: deps.now(),
@@ -65,7 +74,7 @@ export function windowContext(deps: ServerDeps, downtimes: DowntimeList, index: 
       return users.get(username);
     },
     watched: deps.store.maintenanceWatches.windowIds(),
-    monitorNames: new Map(index ? [...index.byId.values()].map((m) => [m.id, m.name]) : []),
+    monitorName: names ?? (() => undefined),
   };
 }
 
@@ -74,10 +83,12 @@ export function windowsFrom(
   deps: ServerDeps,
   downtimes: DowntimeList,
   monitors: MonitorList | null,
+  need: Exclude<MonitorNeed, 'none'> = 'index',
 ): Omit<WindowView, 'fetchedAt' | 'stale'> {
-  const index = monitors ? monitorIndex(monitors) : null;
-  const records = groupWindows(downtimes.data, windowContext(deps, downtimes, index)).sort(compareWindows);
-  return { records, byId: new Map(records.map((r) => [r.window.id, r])), index };
+  const index = monitors && need === 'index' ? monitorIndex(monitors) : null;
+  const names = index ? indexNames(index) : monitors ? monitorNames(monitors) : null;
+  const records = groupWindows(downtimes.data, windowContext(deps, downtimes, names)).sort(compareWindows);
+  return { records, byId: new Map(records.map((r) => [r.window.id, r])), index, names };
 }
 
 export const monitorsSnapshot = (deps: ServerDeps, req: RequestContext) =>
@@ -86,13 +97,14 @@ export const monitorsSnapshot = (deps: ServerDeps, req: RequestContext) =>
 export const downtimesSnapshot = (deps: ServerDeps, req: RequestContext) =>
   deps.snapshots.get(roleKey(req, 'maintenance:downtimes'), () => loadDowntimeList(deps));
 
-/** Every window, and (when asked) the monitor index; the oldest of the two answers' times. */
-export async function loadWindowView(deps: ServerDeps, req: RequestContext, options: { monitors: boolean }): Promise<WindowView> {
+/** Every window, and (when asked) the monitors' names or index; the oldest of the two answers' times. */
+export async function loadWindowView(deps: ServerDeps, req: RequestContext, options: { monitors: MonitorNeed }): Promise<WindowView> {
+  const need = options.monitors;
   const [downtimes, monitors] = await Promise.all([
     downtimesSnapshot(deps, req),
-    options.monitors ? monitorsSnapshot(deps, req) : Promise.resolve(null),
+    need !== 'none' ? monitorsSnapshot(deps, req) : Promise.resolve(null),
   ]);
-  const view = windowsFrom(deps, downtimes.value, monitors?.value ?? null);
+  const view = windowsFrom(deps, downtimes.value, monitors?.value ?? null, need === 'index' ? 'index' : 'names');
   return {
     ...view,
     fetchedAt: Math.min(downtimes.fetchedAt, monitors?.fetchedAt ?? Number.POSITIVE_INFINITY),
@@ -109,7 +121,7 @@ export async function windowForChange(
   deps: ServerDeps,
   req: RequestContext,
   id: string,
-  options = { monitors: true },
+  options: { monitors: MonitorNeed },
 ): Promise<{ record: WindowRecord; view: WindowView }> {
   const view = await loadWindowView(deps, req, options);
   if (view.stale) throw new HttpError(502, 'upstream_error', 'Datadog could not be reached to read the window; nothing was changed');
@@ -127,7 +139,7 @@ export function windowAfterChange(
   id: string,
   before: WindowRecord | null,
   answers: readonly RawDowntimeOne[],
-  index: MonitorIndex | null,
+  names: MonitorNames | null,
 ): WindowRecord {
   const users = new Map<string, Person>();
   const disabled = new Set<string>();
@@ -135,7 +147,7 @@ export function windowAfterChange(
     for (const [uid, user] of includedUsers(one.included)) users.set(uid, user);
     for (const uid of disabledUserIds(one.included)) disabled.add(uid);
   }
-  const ctx = windowContext(deps, { data: [], users, disabledUserIds: disabled }, index);
+  const ctx = windowContext(deps, { data: [], users, disabledUserIds: disabled }, names);
   const changed = new Map(answers.map((one) => [one.data.id, toPart(one.data, ctx)]));
   const previous: readonly DowntimePart[] = before?.parts ?? [];
   // Datadog may answer a change without `included`: keep the creator read before.

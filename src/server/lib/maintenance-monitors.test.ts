@@ -1,8 +1,8 @@
 import { previewWindow } from '../../contract/maintenance';
 import { NOW, rawGroup, rawMonitor } from '../testing/fixtures';
 import { readListMonitors } from '../upstreams/datadog/list-schemas';
-import { candidateMonitors, monitorIndex, previewTargets, unknownMonitorIds } from './maintenance-monitors';
-import { buildMonitorList } from './monitor-list';
+import { candidateMonitors, indexNames, monitorIndex, monitorNames, previewTargets, unknownMonitorIds } from './maintenance-monitors';
+import { buildMonitorList, MonitorListBuilder, MonitorPageBuilder, previewRows, type MonitorList } from './monitor-list';
 
 const listOf = (raws: unknown[]) => buildMonitorList(readListMonitors(raws), NOW, (t) => t);
 
@@ -13,6 +13,17 @@ const raws = [
   rawMonitor(4, { tags: [], state: { groups: {} } }),
 ];
 const monitors = await listOf(raws);
+
+/** The list as a multi-page load keeps it: one chunk per page. */
+async function pagedList(pages: unknown[][]): Promise<MonitorList> {
+  const list = new MonitorListBuilder(NOW);
+  for (const page of pages) {
+    const builder = new MonitorPageBuilder(NOW, (t) => t);
+    for (const raw of readListMonitors(page)) builder.add(raw);
+    list.addPage(await builder.finish());
+  }
+  return list.finish();
+}
 
 describe('the monitor index', () => {
   it('is built once per loaded list', async () => {
@@ -80,5 +91,25 @@ describe('the monitor index', () => {
     expect(candidateMonitors(index, targets)).toHaveLength(100);
     const preview = previewTargets(index, targets, 'env:prod', 0);
     expect([preview.monitorCount, preview.groups.length, preview.truncated]).toEqual([100, 0, true]);
+  });
+});
+
+describe('monitor names for the windows list', () => {
+  it('names the monitors by id, and nothing for an id the list does not have', async () => {
+    const names = monitorNames(monitors);
+    expect([1, 2, 3, 4].map(names)).toEqual(['Monitor 1', 'Monitor 2', 'Monitor 3', 'Monitor 4']);
+    expect(names(99)).toBeUndefined();
+    // The same answers as the index gives, with or without it made first.
+    const index = monitorIndex(monitors);
+    expect([1, 4, 99].map(indexNames(index))).toEqual([1, 4, 99].map(monitorNames(monitors)));
+  });
+
+  it('reads a list of several pages a page at a time, and names every monitor on each', async () => {
+    const list = await pagedList([[rawMonitor(1, { name: 'a' }), rawMonitor(2, { name: 'b' })], [], [rawMonitor(3, { name: 'Ünïcødé "c"' })]]);
+    // One array of entries per page kept (an empty page keeps none): a reader holds one page's objects at a time.
+    expect([...previewRows(list)].map((rows) => rows.map(([id]) => id))).toEqual([[1, 2], [3]]);
+    expect([1, 2, 3].map(monitorNames(list))).toEqual(['a', 'b', 'Ünïcødé "c"']);
+    // The index, made the same way, keeps the list's order across pages.
+    expect(monitorIndex(list).all.map((m) => m.id)).toEqual([1, 2, 3]);
   });
 });

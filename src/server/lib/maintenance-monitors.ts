@@ -5,7 +5,7 @@ import {
   type PreviewGroup,
   type PreviewMonitor,
 } from '../../contract/maintenance';
-import { previewsText, type MonitorList } from './monitor-list';
+import { previewRows, type MonitorList } from './monitor-list';
 
 /**
  * The monitor list, indexed once per loaded snapshot for previews. At 10,000 monitors a preview
@@ -24,13 +24,47 @@ export interface MonitorIndex {
 // Keyed by the snapshot's list: a cached list is indexed once, a new load gets a new index.
 const indexes = new WeakMap<MonitorList, MonitorIndex>();
 
-type PreviewRow = [id: number, name: string, tags: string[], groups: [name: string, status: string][]];
-
 /** The monitors as the list keeps them for maintenance (monitor-list.ts: JSON bytes), as objects. */
 function previewMonitors(list: MonitorList): PreviewMonitor[] {
-  const rows = JSON.parse(previewsText(list)) as PreviewRow[];
-  return rows.map(([id, name, tags, groups]) => ({ id, name, tags, groups: groups.map(([g, status]) => ({ name: g, status })) }));
+  const all: PreviewMonitor[] = [];
+  for (const rows of previewRows(list)) {
+    for (const [id, name, tags, groups] of rows) all.push({ id, name, tags, groups: groups.map(([g, status]) => ({ name: g, status })) });
+  }
+  return all;
 }
+
+/** A monitor's name by id (undefined when the list has no such monitor). */
+export type MonitorNames = (id: number) => string | undefined;
+
+// Keyed by the snapshot's list, like the index: made on the first lookup, once per snapshot.
+const nameMaps = new WeakMap<MonitorList, ReadonlyMap<number, string>>();
+
+/**
+ * Monitor names by id, without the index: the windows list names the monitors its windows pick,
+ * and it is read on every page (the banner, the reminders). Built on the first lookup, a page of
+ * monitors at a time, and kept with the snapshot (10,000 names, well under a megabyte), where the
+ * index holds every group as an object. A list whose windows pick no monitor never builds it.
+ */
+export function monitorNames(list: MonitorList): MonitorNames {
+  return (id) => {
+    const index = indexes.get(list);
+    if (index) return index.byId.get(id)?.name;
+    let known = nameMaps.get(list);
+    if (!known) {
+      const made = new Map<number, string>();
+      for (const rows of previewRows(list)) for (const [mid, name] of rows) made.set(mid, name);
+      nameMaps.set(list, made);
+      known = made;
+    }
+    return known.get(id);
+  };
+}
+
+/** The same lookup, from an index already made. */
+export const indexNames =
+  (index: MonitorIndex): MonitorNames =>
+  (id) =>
+    index.byId.get(id)?.name;
 
 export function monitorIndex(list: MonitorList): MonitorIndex {
   const known = indexes.get(list);

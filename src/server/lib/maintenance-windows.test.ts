@@ -20,10 +20,11 @@ function ctx(extra: Partial<WindowContext> = {}): WindowContext {
     disabledUserIds: new Set(),
     watchdeckUserDisabled: (u) => (u === 'ana' ? false : undefined),
     watched: new Set(),
-    monitorNames: new Map([
-      [1, 'Checkout latency'],
-      [2, 'Payments DB'],
-    ]),
+    monitorName: (id) =>
+      new Map([
+        [1, 'Checkout latency'],
+        [2, 'Payments DB'],
+      ]).get(id),
     ...extra,
   };
 }

@@ -47,8 +47,8 @@ export interface WindowContext {
   watchdeckUserDisabled: (username: string) => boolean | undefined;
   /** Windows kept alive until their groups recover. */
   watched: ReadonlySet<string>;
-  /** Monitor names by id, for the picked monitors. */
-  monitorNames: ReadonlyMap<number, string>;
+  /** A monitor's name by id, for the picked monitors (undefined when unknown). */
+  monitorName: (id: number) => string | undefined;
 }
 
 /** Ended and canceled windows stay in the list this long. */
@@ -140,7 +140,7 @@ export function buildWindow(id: string, unordered: readonly DowntimePart[], ctx:
   const monitorTags = [...new Set(parts.flatMap((p) => p.monitorTags ?? []))];
   const monitorNames: Record<string, string> = {};
   for (const mid of monitorIds) {
-    const name = ctx.monitorNames.get(mid);
+    const name = ctx.monitorName(mid);
     if (name !== undefined) monitorNames[String(mid)] = name;
   }
   const window: MaintenanceWindow = {

@@ -348,18 +348,19 @@ export function rowsBody(list: MonitorList, now: number, redact: Redactor, head:
   return body;
 }
 
-/** The maintenance entries, as one JSON text (an array); made like rowsBody, one chunk inflated at a time. */
-export function previewsText(list: MonitorList): string {
-  const size = 2 + Math.max(0, list.previews.length - 1) + list.previewBytes.reduce((a, b) => a + b, 0);
-  const text = Buffer.alloc(size);
-  let at = copyInto(text, 0, [Buffer.from('[')]);
-  list.previews.forEach((chunk, i) => {
-    if (i > 0) at = copyInto(text, at, [COMMA]);
-    at = copyInto(text, at, [inflateChunk(chunk, list.previewBytes[i] as number)]);
-  });
-  at = copyInto(text, at, [Buffer.from(']')]);
-  if (at !== size) throw new Error(`the maintenance entries came to ${at} bytes, not ${size}`);
-  return text.toString('utf8');
+/** A monitor as the maintenance routes read it: [id, name, tags, [[group name, status], ...]]. */
+export type PreviewRow = [id: number, name: string, tags: string[], groups: [name: string, status: string][]];
+
+/**
+ * The maintenance entries, one page (chunk) at a time, as objects: whoever reads them holds one
+ * page's text and objects at a time, which die young, instead of all 10,000 monitors parsed at once
+ * (a 17 MB text and its objects, which outlive a scavenge and leave the heap grown for minutes).
+ */
+export function* previewRows(list: MonitorList): Generator<PreviewRow[]> {
+  for (let i = 0; i < list.previews.length; i++) {
+    const text = inflateChunk(list.previews[i] as Buffer, list.previewBytes[i] as number).toString('utf8');
+    yield JSON.parse(`[${text}]`) as PreviewRow[];
+  }
 }
 
 /** The next time (after `now`) at which a downtime this list carries starts or ends. */

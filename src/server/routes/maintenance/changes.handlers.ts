@@ -58,7 +58,7 @@ function withOverride(p: DowntimePart, overrideReason: string | undefined): Part
 
 export const extendWindow = bind(extendWindowRoute, async ({ deps, params, body, req }) => {
   const actor = actorOf(req);
-  const { record, view } = await windowForChange(deps, req, params.id);
+  const { record, view } = await windowForChange(deps, req, params.id, { monitors: 'names' });
   assertLive(record);
   const { start, end } = endOf(record);
   const next = extendedEnd(end, body.minutes);
@@ -77,12 +77,12 @@ export const extendWindow = bind(extendWindowRoute, async ({ deps, params, body,
   // Undo puts back the end, and the message word for word when it was changed.
   const restore = (p: DowntimePart): PartChange => ({ ...partEnd(p), ...('message' in change(p) ? { message: p.rawMessage ?? '' } : {}) });
   const answers = await mutating(deps, () => updateParts(deps, liveParts(record), change, restore));
-  return { status: 200, body: windowAfterChange(deps, record.window.id, record, answers, view.index).window };
+  return { status: 200, body: windowAfterChange(deps, record.window.id, record, answers, view.names).window };
 });
 
 export const endWindow = bind(endWindowRoute, async ({ deps, params, req }) => {
   // Only the downtime ids are needed: no monitor list.
-  const { record } = await windowForChange(deps, req, params.id, { monitors: false });
+  const { record } = await windowForChange(deps, req, params.id, { monitors: 'none' });
   assertLive(record);
   const result = await mutating(deps, () => cancelParts(deps, liveParts(record).map((p) => p.id)));
   req.audit.detail = `canceled=${result.canceled.join(',') || 'none'}`;
@@ -92,7 +92,7 @@ export const endWindow = bind(endWindowRoute, async ({ deps, params, req }) => {
 });
 
 export const setWindowEndSettings = bind(windowEndSettingsRoute, async ({ deps, params, body, req }) => {
-  const { record, view } = await windowForChange(deps, req, params.id);
+  const { record, view } = await windowForChange(deps, req, params.id, { monitors: 'names' });
   assertLive(record);
   const answers = await mutating(deps, () =>
     updateParts(
@@ -102,12 +102,12 @@ export const setWindowEndSettings = bind(windowEndSettingsRoute, async ({ deps, 
       (p) => toRawEndSettings(p.endSettings),
     ),
   );
-  return { status: 200, body: windowAfterChange(deps, record.window.id, record, answers, view.index).window };
+  return { status: 200, body: windowAfterChange(deps, record.window.id, record, answers, view.names).window };
 });
 
 export const extendUntilRecovered = bind(untilRecoveredRoute, async ({ deps, params, req }) => {
   const actor = actorOf(req);
-  const { record, view } = await windowForChange(deps, req, params.id);
+  const { record, view } = await windowForChange(deps, req, params.id, { monitors: 'index' });
   assertLive(record);
   if (record.window.status !== 'active') {
     throw new HttpError(409, 'conflict', 'This window has not started yet: nothing is muted to wait for');
@@ -162,7 +162,7 @@ async function cleanOne(deps: ServerDeps, record: WindowRecord | undefined, id: 
 
 export const cleanupWindows = bind(cleanupRoute, async ({ deps, body, req, requestId }) => {
   const actor = actorOf(req);
-  const view = await loadWindowView(deps, req, { monitors: false });
+  const view = await loadWindowView(deps, req, { monitors: 'none' });
   if (view.stale) throw new HttpError(502, 'upstream_error', 'Datadog could not be reached to read the windows; nothing was changed');
   const canceled: string[] = [];
   const failed: { id: string; error: string }[] = [];

@@ -7,7 +7,7 @@ import { HttpError, validationError } from '../../lib/errors';
 import { windowTarget } from '../../lib/maintenance-audit';
 import { hygieneFindings } from '../../lib/maintenance-hygiene';
 import { loadWindowView, monitorsSnapshot, windowAfterChange } from '../../lib/maintenance-load';
-import { monitorIndex, previewTargets, unknownMonitorIds } from '../../lib/maintenance-monitors';
+import { indexNames, monitorIndex, previewTargets, unknownMonitorIds } from '../../lib/maintenance-monitors';
 import { createDowntimes } from '../../lib/maintenance-ops';
 import { guardrailError, planDowntimeBodies } from '../../lib/maintenance-plan';
 import { isListed } from '../../lib/maintenance-windows';
@@ -23,7 +23,8 @@ const guardrails = (deps: ServerDeps, actor: Actor, plan: PlanRequestParsed) =>
   checkGuardrails(plan, { role: actor.role, maxMuteHours: deps.config.maxMuteHours, nowMs: deps.now() }).map((p) => ({ ...p }));
 
 export const listWindows = bind(listWindowsRoute, async ({ deps, req }) => {
-  const view = await loadWindowView(deps, req, { monitors: true });
+  // Names only: every page reads this list (the banner, the reminders); the index is for previews.
+  const view = await loadWindowView(deps, req, { monitors: 'names' });
   const now = deps.now();
   return {
     status: 200,
@@ -32,7 +33,7 @@ export const listWindows = bind(listWindowsRoute, async ({ deps, req }) => {
 });
 
 export const getWindow = bind(getWindowRoute, async ({ deps, params, req }) => {
-  const view = await loadWindowView(deps, req, { monitors: true });
+  const view = await loadWindowView(deps, req, { monitors: 'index' });
   const record = view.byId.get(params.id);
   if (!record || !view.index) throw new HttpError(404, 'not_found', 'No such maintenance window');
   const { targets, scope } = record.window;
@@ -70,12 +71,12 @@ export const planWindow = bind(planWindowRoute, async ({ deps, body, req }) => {
     throw validationError({ 'targets.monitorIds': [`No such monitor${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`] });
   }
   const created = await mutating(deps, () => createDowntimes(deps, planDowntimeBodies(body, windowId, actor.username)));
-  return { status: 201, body: windowAfterChange(deps, windowId, null, created, index).window };
+  return { status: 201, body: windowAfterChange(deps, windowId, null, created, index ? indexNames(index) : null).window };
 });
 
 export const windowHygiene = bind(hygieneRoute, async ({ deps, query, req }) => {
   const days = query.longActiveDays ?? DEFAULT_LONG_ACTIVE_DAYS;
-  const view = await loadWindowView(deps, req, { monitors: true });
+  const view = await loadWindowView(deps, req, { monitors: 'index' });
   const findings = view.index ? hygieneFindings(view.records, view.index, deps.now(), days) : [];
   return { status: 200, body: { findings, longActiveDays: days, fetchedAt: view.fetchedAt, stale: view.stale } };
 });

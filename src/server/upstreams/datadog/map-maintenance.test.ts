@@ -111,7 +111,7 @@ describe('recorded downtime bodies as windows', () => {
       disabledUserIds: disabledUserIds(list.included),
       watchdeckUserDisabled: () => undefined,
       watched: new Set(),
-      monitorNames: new Map(),
+      monitorName: () => undefined,
     });
     expect(windows.length).toBe(list.data.length);
     for (const w of windows) expect(() => MaintenanceWindowSchema.parse(w.window)).not.toThrow();
