@@ -1,4 +1,4 @@
-import { createPasswordHasher, PRODUCTION_COST, TEST_COST } from './password';
+import { createPasswordHasher, oneAtATime, PRODUCTION_COST, TEST_COST } from './password';
 
 const CANARY_PASSWORD = 'canary-user-password-7f3a9c';
 
@@ -48,3 +48,41 @@ describe('password hashing', () => {
     expect(await real.verify(CANARY_PASSWORD, stored)).toBe(true);
   });
 });
+
+describe('one derivation at a time', () => {
+  it('runs the work in the order given, never two at once, and goes on after a failure', async () => {
+    const queue = oneAtATime();
+    const events: string[] = [];
+    let running = 0;
+    let most = 0;
+    const job = (name: string, fail = false) =>
+      queue(async () => {
+        running += 1;
+        most = Math.max(most, running);
+        events.push(`start ${name}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        events.push(`end ${name}`);
+        running -= 1;
+        if (fail) throw new Error(`${name} failed`);
+        return name;
+      });
+    const results = await Promise.allSettled([job('a'), job('b', true), job('c')]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['a', 'b failed', 'c']);
+    expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+    expect(most).toBe(1);
+  });
+
+  it('answers each of many sign-ins arriving together with its own verdict', async () => {
+    const hasher = createPasswordHasher(TEST_COST);
+    const stored = await hasher.hash(CANARY_PASSWORD);
+    const verdicts = await Promise.all([
+      hasher.verify(CANARY_PASSWORD, stored),
+      hasher.verify('wrong', stored),
+      hasher.verifyNothing(CANARY_PASSWORD),
+      hasher.verify(CANARY_PASSWORD, 'unreadable'),
+      hasher.verify(CANARY_PASSWORD, stored),
+    ]);
+    expect(verdicts).toEqual([true, false, false, false, true]);
+  });
+});
+
