@@ -22,6 +22,12 @@ export async function resetSandbox(request: APIRequestContext): Promise<void> {
   expect(res.status(), await res.text()).toBeLessThan(300);
 }
 
+/** Connects exactly these Slack workspaces in the local Datadog, as an admin would in Datadog's UI; [] disconnects them all. */
+export async function setSlackWorkspaces(request: APIRequestContext, accounts: string[]): Promise<void> {
+  const res = await request.post('/api/_test/slack-workspaces', { headers: CSRF, data: { accounts } });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+}
+
 /** An API client signed in as the admin. */
 export async function adminApi(baseURL: string): Promise<APIRequestContext> {
   const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: CSRF });

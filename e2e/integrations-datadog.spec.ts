@@ -1,4 +1,4 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, setSlackWorkspaces, signIn } from './fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 
 let receiver: WebhookReceiver | null = null;
@@ -112,4 +112,37 @@ test('a malformed webhook URL gets a field error in the form, nothing is sent, a
   const list = await admin.get('/api/integrations/webhooks');
   const { webhooks } = (await list.json()) as { webhooks: { name: string }[] };
   expect(webhooks.map((w) => w.name)).not.toContain('e2e-bad-url');
+});
+
+test('a Slack workspace disconnected in Datadog is taken off the list, after a confirmation that says Datadog is not changed', async ({ page, request }) => {
+  const account = `e2e-ws-${String(Date.now()).slice(-6)}`;
+  // Connected in the local Datadog, as an admin would in Datadog's Slack integration.
+  await setSlackWorkspaces(request, [account]);
+  await signIn(page, 'admin');
+  await page.goto('/integrations/slack');
+  await expect(page.getByRole('heading', { name: 'Slack', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add Slack account' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a Slack account' });
+  await add.getByRole('textbox', { name: 'Account name' }).fill(account);
+  await add.getByRole('button', { name: 'Add account' }).click();
+  await expect(add).toBeHidden();
+  const section = page.getByRole('region', { name: account, exact: true });
+  await expect(section).toContainText('0 channels');
+  // Datadog lists it itself: nothing to take off here.
+  await expect(section.getByRole('button', { name: `Take ${account} off the list…` })).toHaveCount(0);
+
+  // Disconnected in Datadog: the name added here stays, with Datadog's answer, and can now go.
+  await setSlackWorkspaces(request, []);
+  await page.reload();
+  await expect(section).toContainText(`Datadog could not list the channels of ${account}`);
+  await section.getByRole('button', { name: `Take ${account} off the list…` }).click();
+  const confirm = page.getByRole('dialog', { name: `Take ${account} off the list?` });
+  await expect(confirm).toContainText('Nothing changes in Datadog or in Slack.');
+  await confirm.getByRole('button', { name: `Take ${account} off` }).click();
+  await expect(confirm).toBeHidden();
+  await expect(section).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Slack', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: account, exact: true })).toHaveCount(0);
 });

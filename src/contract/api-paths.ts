@@ -43,6 +43,7 @@ export const integrationPaths = {
   awsAccount: (accountId: string, roleName: string) => `/api/integrations/aws/${enc(accountId)}/${enc(roleName)}`,
   slack: '/api/integrations/slack',
   slackAccounts: '/api/integrations/slack/accounts',
+  slackAccount: (account: string) => `/api/integrations/slack/accounts/${enc(account)}`,
   slackChannels: (account: string) => `/api/integrations/slack/accounts/${enc(account)}/channels`,
   slackChannel: (account: string, channel: string) =>
     `/api/integrations/slack/accounts/${enc(account)}/channels/${enc(channel.replace(/^#/, ''))}`,

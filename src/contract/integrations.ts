@@ -178,6 +178,12 @@ export const SlackAccountSchema = z.looseObject({
   channels: z.array(SlackChannelSchema),
   /** Set when Datadog could not list this account's channels (unknown account, say). */
   error: z.string().nullable(),
+  /**
+   * Who lists the account: Datadog itself (its 2018 listing, where a site still serves it), or only
+   * watchdeck, because an admin added it here. Only an account watchdeck lists, with no channels,
+   * can be taken off the list here (DELETE); Datadog's own are disconnected in Datadog.
+   */
+  listedBy: z.enum(['datadog', 'watchdeck']),
 });
 export type SlackAccount = z.infer<typeof SlackAccountSchema>;
 

@@ -50,6 +50,19 @@ async function embeddedUpstream(config: ServerConfig): Promise<Upstream> {
     ? {
         reset: () => sandbox.reset(),
         idle: () => sandbox.idle(),
+        setSlackWorkspaces: async (accounts) => {
+          const connect = accounts.length > 0;
+          const res = await sandbox.fetch(
+            new Request(`${EMBEDDED_BASE_URL}/api/v1/integration/slack`, {
+              method: connect ? 'PUT' : 'DELETE',
+              headers: { 'Content-Type': 'application/json', 'DD-API-KEY': apiKey, 'DD-APPLICATION-KEY': appKey },
+              ...(connect
+                ? { body: JSON.stringify({ service_hooks: accounts.map((account) => ({ account, url: `https://hooks.slack.com/services/T0/B0/${account}` })) }) }
+                : {}),
+            }),
+          );
+          if (!res.ok) throw new Error(`the local Datadog answered ${res.status} to the Slack change`);
+        },
         setUpstreamFault: (status) =>
           sandbox.setFault(
             status === null

@@ -62,6 +62,7 @@ export function slackOverview(overrides: Partial<SlackOverview> = {}): SlackOver
       {
         name: 'acme',
         error: null,
+        listedBy: 'datadog',
         channels: [
           {
             name: '#alerts',

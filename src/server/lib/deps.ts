@@ -17,6 +17,11 @@ export interface TestControls {
   setUpstreamFault(status: number | null): void;
   /** Resolves once the sandbox has delivered and logged every queued monitor notification. */
   idle(): Promise<void>;
+  /**
+   * Connects exactly these Slack workspaces in the local Datadog (its 2018 endpoint, as an admin
+   * would in Datadog's UI); none disconnects them all, with their channels.
+   */
+  setSlackWorkspaces(accounts: string[]): Promise<void>;
 }
 
 /** What every handler can use; built once by createApp. */

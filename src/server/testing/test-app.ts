@@ -104,8 +104,8 @@ export interface SetupOptions {
   retries?: number;
   retryBaseMs?: number;
   config?: Partial<ServerConfig>;
-  /** Test controls; `idle` defaults to one that resolves at once. */
-  testControls?: (Omit<TestControls, 'idle'> & Partial<Pick<TestControls, 'idle'>>) | null;
+  /** Test controls; `idle` and `setSlackWorkspaces` default to ones that resolve at once. */
+  testControls?: (Omit<TestControls, 'idle' | 'setSlackWorkspaces'> & Partial<Pick<TestControls, 'idle' | 'setSlackWorkspaces'>>) | null;
   staticDir?: string | null;
   /** Who `call` acts as (default: a responder); null = no session. */
   as?: TestCaller;
@@ -147,7 +147,7 @@ export function setup(options: SetupOptions = {}) {
     now,
     logger,
     staticDir: options.staticDir ?? null,
-    testControls: options.testControls ? { idle: async () => {}, ...options.testControls } : null,
+    testControls: options.testControls ? { idle: async () => {}, setSlackWorkspaces: async () => {}, ...options.testControls } : null,
     store,
     passwords: testPasswords,
     clientAddress: options.clientAddress ?? (() => '192.0.2.1'),

@@ -12,8 +12,9 @@ function setup(routes: MockRoutes = {}, initial: SlackOverview = slackOverview()
     'GET /api/integrations/slack': () => reply.json(state.data),
     'POST /api/integrations/slack/accounts': (req: MockRequest) => {
       const { name } = req.body as { name: string };
-      state.data = { ...state.data, accounts: [...state.data.accounts, { name, channels: [], error: null }] };
-      return reply.json({ name, channels: [], error: null }, 201);
+      const added = { name, channels: [], error: null, listedBy: 'watchdeck' as const };
+      state.data = { ...state.data, accounts: [...state.data.accounts, added] };
+      return reply.json(added, 201);
     },
     'POST /api/integrations/slack/accounts/:account/channels': (req: MockRequest) => {
       const body = req.body as { name: string; display: SlackOverview['accounts'][number]['channels'][number]['display'] };
@@ -25,6 +26,10 @@ function setup(routes: MockRoutes = {}, initial: SlackOverview = slackOverview()
       return reply.json(channel, 201);
     },
     'PATCH /api/integrations/slack/accounts/:account/channels/:channel': () => reply.json({}),
+    'DELETE /api/integrations/slack/accounts/:account': (req: MockRequest) => {
+      state.data = { ...state.data, accounts: state.data.accounts.filter((a) => a.name !== req.params.account) };
+      return reply.noContent();
+    },
     'DELETE /api/integrations/slack/accounts/:account/channels/:channel': (req: MockRequest) => {
       state.data = {
         ...state.data,
@@ -49,7 +54,7 @@ describe('SlackPage', () => {
     const { user } = setup(
       {},
       slackOverview({
-        accounts: [...slackOverview().accounts, { name: 'partner', channels: [], error: 'Datadog does not know this account' }],
+        accounts: [...slackOverview().accounts, { name: 'partner', channels: [], error: 'Datadog does not know this account', listedBy: 'watchdeck' }],
       }),
     );
     await screen.findByRole('heading', { level: 1, name: 'Slack' });
@@ -137,5 +142,48 @@ describe('SlackPage', () => {
     await waitFor(() => expect(name).toHaveAccessibleDescription(/Datadog has no Slack account named ghost/));
     expect(api.callsTo('POST', '/api/integrations/slack/accounts')[0]!.body).toEqual({ name: 'ghost' });
     expect(name).toHaveValue('ghost');
+  });
+
+  it('takes an account added here with no channels off the list, after a confirmation saying Datadog is not changed', async () => {
+    const orphan = { name: 'partner', channels: [], error: 'Datadog has no Slack account named "partner"', listedBy: 'watchdeck' as const };
+    const { user, api } = setup({}, slackOverview({ accounts: [...slackOverview().accounts, orphan] }));
+    await screen.findByRole('heading', { level: 1, name: 'Slack' });
+    // Datadog's own account, with channels, offers no such button.
+    expect(within(account('acme')).queryByRole('button', { name: /off the list/ })).not.toBeInTheDocument();
+    await user.click(within(account('partner')).getByRole('button', { name: 'Take partner off the list…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Take partner off the list?' });
+    expect(dialog).toHaveTextContent('Nothing changes in Datadog or in Slack.');
+    expect(dialog).toHaveTextContent('Datadog no longer knows this account, so nothing posts through it.');
+    await user.click(within(dialog).getByRole('button', { name: 'Take partner off' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.callsTo('DELETE', '/api/integrations/slack/accounts/partner')).toHaveLength(1);
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'partner' })).not.toBeInTheDocument());
+    expect(account('acme')).toBeInTheDocument();
+  });
+
+  it('offers no way off the list while an account added here has channels', async () => {
+    const added = { ...slackOverview().accounts[0]!, name: 'ops', listedBy: 'watchdeck' as const };
+    setup({}, slackOverview({ accounts: [added] }));
+    await screen.findByRole('heading', { level: 1, name: 'Slack' });
+    expect(within(account('ops')).queryByRole('button', { name: /off the list/ })).not.toBeInTheDocument();
+  });
+
+  it('keeps the dialog open with the reason when the BFF refuses, and the account on the list', async () => {
+    const quiet = { name: 'quiet', channels: [], error: null, listedBy: 'watchdeck' as const };
+    const { user } = setup(
+      {
+        'DELETE /api/integrations/slack/accounts/:account': () =>
+          reply.error(409, 'conflict', 'quiet still has 1 channel in Datadog: remove it first, so no @-handle is left posting unseen'),
+      },
+      slackOverview({ accounts: [quiet] }),
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Slack' });
+    await user.click(screen.getByRole('button', { name: 'Take quiet off the list…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Take quiet off the list?' });
+    expect(dialog).toHaveTextContent('It has no channels, so no @-handle stops working.');
+    await user.click(within(dialog).getByRole('button', { name: 'Take quiet off' }));
+    expect(await within(dialog).findByText(/quiet is still on the list/)).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('quiet still has 1 channel in Datadog');
+    expect(account('quiet')).toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@ import type { SlackAccount, SlackChannel } from '../../../contract/integrations'
 import { plural } from '../../../lib/format-time';
 import { integrationQueries } from '../api/integration-queries';
 import { useDeleteSlackChannel } from '../api/use-delete-slack-channel';
+import { useRemoveSlackAccount } from '../api/use-remove-slack-account';
 import { displaySummary } from '../utils/slack-form';
 import { HandleWithCopy } from './handle-list';
 import { EmptyCard, IntegrationPage, IntegrationTable, ItemActions } from './integration-page';
@@ -14,7 +15,8 @@ type Dialog =
   | { kind: 'add-account' }
   | { kind: 'add-channel'; account: string }
   | { kind: 'edit-channel'; account: string; channel: SlackChannel }
-  | { kind: 'remove-channel'; account: string; channel: SlackChannel };
+  | { kind: 'remove-channel'; account: string; channel: SlackChannel }
+  | { kind: 'remove-account'; account: SlackAccount };
 
 function RemoveChannelDialog({ account, channel, onClose }: { account: string; channel: SlackChannel; onClose: () => void }) {
   const remove = useDeleteSlackChannel();
@@ -36,14 +38,42 @@ function RemoveChannelDialog({ account, channel, onClose }: { account: string; c
   );
 }
 
+function RemoveAccountDialog({ account, onClose }: { account: SlackAccount; onClose: () => void }) {
+  const remove = useRemoveSlackAccount();
+  return (
+    <RemoveDialog
+      title={`Take ${account.name} off the list?`}
+      confirmLabel={`Take ${account.name} off`}
+      what={
+        <>
+          watchdeck stops showing the Slack account <strong>{account.name}</strong>. Nothing changes in Datadog or in Slack.
+        </>
+      }
+      consequence={
+        account.error
+          ? 'Datadog no longer knows this account, so nothing posts through it.'
+          : 'It has no channels, so no @-handle stops working. The workspace stays connected in Datadog: add it again at any time.'
+      }
+      errorPrefix={`${account.name} is still on the list`}
+      remove={remove}
+      variables={{ account: account.name }}
+      onClose={onClose}
+    />
+  );
+}
+
+/** Only an account added here, with no channel left, can go: Datadog's own come back, and a channel would post unseen. */
+const canTakeOff = (account: SlackAccount) => account.listedBy === 'watchdeck' && account.channels.length === 0;
+
 interface AccountSectionProps {
   account: SlackAccount;
   onAddChannel: () => void;
   onEdit: (channel: SlackChannel) => void;
   onRemove: (channel: SlackChannel) => void;
+  onTakeOff: () => void;
 }
 
-function AccountSection({ account, onAddChannel, onEdit, onRemove }: AccountSectionProps) {
+function AccountSection({ account, onAddChannel, onEdit, onRemove, onTakeOff }: AccountSectionProps) {
   const id = useId();
   return (
     <section className="card int-section" aria-labelledby={id}>
@@ -52,9 +82,16 @@ function AccountSection({ account, onAddChannel, onEdit, onRemove }: AccountSect
           <h2 id={id}>{account.name}</h2>
           <span className="muted-text">{plural(account.channels.length, 'channel')}</span>
         </div>
-        <button type="button" className="btn btn--sm" aria-label={`Add channel to ${account.name}`} onClick={onAddChannel}>
-          Add channel
-        </button>
+        <div className="int-section__actions">
+          <button type="button" className="btn btn--sm" aria-label={`Add channel to ${account.name}`} onClick={onAddChannel}>
+            Add channel
+          </button>
+          {canTakeOff(account) && (
+            <button type="button" className="btn btn--sm btn--danger-outline" aria-label={`Take ${account.name} off the list…`} onClick={onTakeOff}>
+              Take off the list…
+            </button>
+          )}
+        </div>
       </div>
       {account.error && (
         <p className="notice notice--warn int-section__note">Datadog could not list the channels of {account.name}: {account.error}</p>
@@ -106,6 +143,7 @@ export function SlackPage() {
             onAddChannel={() => setDialog({ kind: 'add-channel', account: account.name })}
             onEdit={(channel) => setDialog({ kind: 'edit-channel', account: account.name, channel })}
             onRemove={(channel) => setDialog({ kind: 'remove-channel', account: account.name, channel })}
+            onTakeOff={() => setDialog({ kind: 'remove-account', account })}
           />
         ))
       )}
@@ -116,6 +154,7 @@ export function SlackPage() {
         <SlackChannelDialog account={dialog.account} accountCount={accountCount} channel={dialog.channel} onClose={close} />
       )}
       {dialog?.kind === 'remove-channel' && <RemoveChannelDialog account={dialog.account} channel={dialog.channel} onClose={close} />}
+      {dialog?.kind === 'remove-account' && <RemoveAccountDialog account={dialog.account} onClose={close} />}
     </IntegrationPage>
   );
 }

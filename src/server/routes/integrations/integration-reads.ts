@@ -34,8 +34,8 @@ export async function readAwsAccounts(deps: ServerDeps): Promise<AwsAccount[]> {
 
 // ---------- Slack ----------
 
-/** Accounts from the 2018 body (none when Datadog does not serve it) and the ones added through watchdeck, sorted. */
-export async function slackAccountNames(deps: ServerDeps): Promise<string[]> {
+/** The accounts Datadog lists itself (its 2018 body; none when it does not serve it), and all to show: those and the ones added here, sorted. */
+export async function slackAccountSources(deps: ServerDeps): Promise<{ names: string[]; fromDatadog: ReadonlySet<string> }> {
   let discovered: string[] = [];
   try {
     const legacy = await deps.datadog.getLegacySlack();
@@ -43,17 +43,22 @@ export async function slackAccountNames(deps: ServerDeps): Promise<string[]> {
   } catch (err) {
     if (!isAbsent(err)) throw err;
   }
-  return [...new Set([...discovered, ...deps.store.integrationNames.list('slack_account')])].sort();
+  const fromDatadog = new Set(discovered);
+  return { names: [...new Set([...discovered, ...deps.store.integrationNames.list('slack_account')])].sort(), fromDatadog };
+}
+
+/** The same, for an answer to a change already made: when Datadog's listing fails, the accounts added here. */
+export async function slackAccountSourcesAfterChange(deps: ServerDeps): Promise<{ names: string[]; fromDatadog: ReadonlySet<string> }> {
+  try {
+    return await slackAccountSources(deps);
+  } catch {
+    return { names: deps.store.integrationNames.list('slack_account'), fromDatadog: new Set() };
+  }
 }
 
 /** For a channel change's answer: the account count decides the @-handle; best effort. */
 export async function slackAccountCount(deps: ServerDeps, account: string): Promise<number> {
-  let names: string[];
-  try {
-    names = await slackAccountNames(deps);
-  } catch {
-    names = deps.store.integrationNames.list('slack_account');
-  }
+  const { names } = await slackAccountSourcesAfterChange(deps);
   return new Set([...names, account]).size;
 }
 
@@ -61,15 +66,16 @@ export const unknownSlackAccount = (account: string) =>
   `Datadog has no Slack account named "${account}": connect it in Datadog's Slack integration first`;
 
 export async function readSlackAccounts(deps: ServerDeps): Promise<SlackAccount[]> {
-  const names = await slackAccountNames(deps);
+  const { names, fromDatadog } = await slackAccountSources(deps);
   return Promise.all(
     names.map(async (name): Promise<SlackAccount> => {
+      const listedBy = fromDatadog.has(name) ? 'datadog' : 'watchdeck';
       try {
         const channels = await deps.datadog.listSlackChannels(name);
-        return { name, channels: channels.map((c) => toSlackChannel(c, name, names.length)), error: null };
+        return { name, channels: channels.map((c) => toSlackChannel(c, name, names.length)), error: null, listedBy };
       } catch (err) {
         if (!isUpstreamError(err)) throw err;
-        return { name, channels: [], error: isNotFound(err) ? unknownSlackAccount(name) : fromUpstreamError(err).message };
+        return { name, channels: [], error: isNotFound(err) ? unknownSlackAccount(name) : fromUpstreamError(err).message, listedBy };
       }
     }),
   );

@@ -205,7 +205,7 @@ describe('integrations through the BFF against the local Datadog', () => {
     );
     expect(hook.status).toBe(204);
     const added = await call('POST', integrationPaths.slackAccounts, { name: 'acme' });
-    expect([added.status, added.json]).toEqual([201, { name: 'acme', channels: [], error: null }]);
+    expect([added.status, added.json]).toEqual([201, { name: 'acme', channels: [], error: null, listedBy: 'datadog' }]);
     const channel = await call('POST', integrationPaths.slackChannels('acme'), { name: 'alerts', display: { tags: false } });
     expect(SlackChannelSchema.parse(channel.json)).toEqual({
       name: '#alerts',
@@ -215,9 +215,23 @@ describe('integrations through the BFF against the local Datadog', () => {
     const changed = await call('PATCH', integrationPaths.slackChannel('acme', 'alerts'), { display: { snapshot: false } });
     expect(SlackChannelSchema.parse(changed.json).display).toEqual({ message: true, notified: true, snapshot: false, tags: false, muteButtons: false });
     const overview = SlackOverviewSchema.parse((await call('GET', integrationPaths.slack)).json);
-    expect(overview.accounts).toEqual([{ name: 'acme', channels: [SlackChannelSchema.parse(changed.json)], error: null }]);
+    expect(overview.accounts).toEqual([{ name: 'acme', channels: [SlackChannelSchema.parse(changed.json)], error: null, listedBy: 'datadog' }]);
     expect(JSON.stringify(overview)).not.toContain('canaryhookpath');
     expect((await call('DELETE', integrationPaths.slackChannel('acme', '#alerts'))).status).toBe(204);
+    // Datadog lists it itself: it cannot be taken off the list here.
+    expect((await call('DELETE', integrationPaths.slackAccount('acme'))).status).toBe(409);
+    // Disconnected in Datadog: the name added here stays, with Datadog's 404, until it is taken off.
+    const disconnect = await sandbox.fetch(
+      new Request('http://local-datadog.invalid/api/v1/integration/slack', {
+        method: 'DELETE',
+        headers: { 'DD-API-KEY': KEYS.apiKey, 'DD-APPLICATION-KEY': KEYS.appKey },
+      }),
+    );
+    expect(disconnect.status).toBe(204);
+    const orphaned = SlackOverviewSchema.parse((await call('GET', integrationPaths.slack)).json).accounts;
+    expect(orphaned.map((a) => [a.name, a.listedBy, a.error !== null])).toEqual([['acme', 'watchdeck', true]]);
+    expect((await call('DELETE', integrationPaths.slackAccount('acme'))).status).toBe(204);
+    expect(SlackOverviewSchema.parse((await call('GET', integrationPaths.slack)).json).accounts).toEqual([]);
   });
 
   it('shows the four tiles from the local Datadog', async () => {

@@ -2,7 +2,7 @@ import type { BoundRoute } from '../define-route';
 import { createAws, deleteAws, listAws, updateAws } from './aws.handlers';
 import { getOverview } from './overview.handlers';
 import { createPagerDuty, deletePagerDuty, getPagerDuty, updatePagerDuty } from './pagerduty.handlers';
-import { addSlackAccount, createSlackChannel, deleteSlackChannel, getSlack, updateSlackChannel } from './slack.handlers';
+import { addSlackAccount, createSlackChannel, deleteSlackChannel, getSlack, removeSlackAccount, updateSlackChannel } from './slack.handlers';
 import {
   createVariable,
   createWebhook,
@@ -23,6 +23,7 @@ export const integrationRoutes: BoundRoute[] = [
   deleteAws,
   getSlack,
   addSlackAccount,
+  removeSlackAccount,
   createSlackChannel,
   updateSlackChannel,
   deleteSlackChannel,

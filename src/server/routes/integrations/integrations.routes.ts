@@ -181,6 +181,21 @@ export const addSlackAccountRoute = defineRoute({
   errors: WRITE_ERRORS,
 });
 
+export const removeSlackAccountRoute = defineRoute({
+  method: 'delete',
+  path: '/api/integrations/slack/accounts/:account',
+  minRole: 'admin',
+  action: 'integration.slack.account.remove',
+  target: (p) => `slack:${p.account ?? ''}`,
+  operationId: 'removeSlackAccount',
+  summary:
+    'Take a Slack account added here off the list (Datadog is not changed). 409 when Datadog lists it itself or it still has channels; 404 when watchdeck does not list it',
+  tags,
+  params: SlackAccountParams,
+  responses: { 204: { description: 'Off the list' } },
+  errors: WRITE_ERRORS,
+});
+
 const displayDetail = (d: Record<string, boolean | undefined>) =>
   Object.entries(d)
     .filter(([, v]) => v !== undefined)

@@ -14,6 +14,7 @@ const CASES: [string, string, unknown][] = [
   ['DELETE', integrationPaths.awsAccount(ACCOUNT_ID, ROLE), undefined],
   ['GET', integrationPaths.slack, undefined],
   ['POST', integrationPaths.slackAccounts, { name: 'main' }],
+  ['DELETE', integrationPaths.slackAccount('main'), undefined],
   ['POST', integrationPaths.slackChannels('main'), { name: 'alerts' }],
   ['PATCH', integrationPaths.slackChannel('main', 'alerts'), { display: { tags: false } }],
   ['DELETE', integrationPaths.slackChannel('main', 'alerts'), undefined],

@@ -2,10 +2,11 @@ import { conflictsAs, HttpError } from '../../lib/errors';
 import { slackDisplayWrite, toSlackChannel } from '../../upstreams/datadog/integration-map';
 import { bind } from '../define-route';
 import { actorName, isNotFound, lastChange } from './integration-common';
-import { readSlackAccounts, slackAccountCount, unknownSlackAccount } from './integration-reads';
+import { readSlackAccounts, slackAccountCount, slackAccountSources, slackAccountSourcesAfterChange, unknownSlackAccount } from './integration-reads';
 import {
   addSlackAccountRoute,
   createSlackChannelRoute,
+  removeSlackAccountRoute,
   deleteSlackChannelRoute,
   slackOverviewRoute,
   updateSlackChannelRoute,
@@ -33,9 +34,53 @@ export const addSlackAccount = bind(addSlackAccountRoute, async ({ deps, body, r
     throw new HttpError(404, 'not_found', message, { upstream: err.messages, fields: { name: [message] } });
   }
   deps.store.integrationNames.add('slack_account', body.name, actorName(req), deps.now());
-  const count = await slackAccountCount(deps, body.name);
+  const { names, fromDatadog } = await slackAccountSourcesAfterChange(deps);
+  const count = new Set([...names, body.name]).size;
   req.audit.detail = `channels=${channels.length}`;
-  return { status: 201, body: { name: body.name, channels: channels.map((c) => toSlackChannel(c, body.name, count)), error: null } };
+  return {
+    status: 201,
+    body: {
+      name: body.name,
+      channels: channels.map((c) => toSlackChannel(c, body.name, count)),
+      error: null,
+      listedBy: fromDatadog.has(body.name) ? 'datadog' : 'watchdeck',
+    },
+  };
+});
+
+/**
+ * Takes an account added here off the list. Datadog's API cannot disconnect a workspace (that is
+ * done in Datadog's Slack integration), so this only forgets the name; it is refused when that
+ * would hide anything that still notifies: an account Datadog lists itself (it would come back),
+ * or one with channels (their @-handles still post). An account Datadog no longer knows (404) is
+ * the usual case: its workspace was disconnected in Datadog, and the name stayed here.
+ */
+export const removeSlackAccount = bind(removeSlackAccountRoute, async ({ deps, params, req }) => {
+  const { account } = params;
+  const { fromDatadog } = await slackAccountSources(deps);
+  if (fromDatadog.has(account)) {
+    throw new HttpError(409, 'conflict', `Datadog lists ${account} itself: disconnect the workspace in Datadog's Slack integration to remove it`);
+  }
+  if (!deps.store.integrationNames.list('slack_account').includes(account)) {
+    throw new HttpError(404, 'not_found', `watchdeck has no Slack account named "${account}" on its list`);
+  }
+  let channels = 0;
+  try {
+    channels = (await deps.datadog.listSlackChannels(account)).length;
+  } catch (err) {
+    // Datadog no longer knows it: nothing can post through it, so it may go.
+    if (!isNotFound(err)) throw err;
+  }
+  if (channels > 0) {
+    throw new HttpError(
+      409,
+      'conflict',
+      `${account} still has ${channels === 1 ? '1 channel' : `${channels} channels`} in Datadog: remove ${channels === 1 ? 'it' : 'them'} first, so no @-handle is left posting unseen`,
+    );
+  }
+  deps.store.integrationNames.remove('slack_account', account);
+  req.audit.detail = 'forgotten (Datadog unchanged)';
+  return { status: 204 };
 });
 
 export const createSlackChannel = bind(createSlackChannelRoute, async ({ deps, params, body, req }) => {

@@ -24,8 +24,9 @@ describe('GET /api/integrations/slack', () => {
             { name: '#deploys', display: { ...display, muteButtons: true, tags: false }, handle: '@slack-main-deploys' },
           ],
           error: null,
+          listedBy: 'datadog',
         },
-        { name: 'ops', channels: [{ name: '#pager', display, handle: '@slack-ops-pager' }], error: null },
+        { name: 'ops', channels: [{ name: '#pager', display, handle: '@slack-ops-pager' }], error: null, listedBy: 'watchdeck' },
       ],
       lastChange: null,
     });
@@ -43,7 +44,7 @@ describe('GET /api/integrations/slack', () => {
     fake.on('GET', DD.legacySlack, { status: 404, body: { errors: ['Not found'] } });
     fake.on('GET', DD.channels('main'), { body: [rawChannel('#alerts')] });
     const body = SlackOverviewSchema.parse((await call('GET', integrationPaths.slack)).json);
-    expect(body.accounts).toEqual([{ name: 'main', channels: [{ name: '#alerts', display, handle: '@slack-alerts' }], error: null }]);
+    expect(body.accounts).toEqual([{ name: 'main', channels: [{ name: '#alerts', display, handle: '@slack-alerts' }], error: null, listedBy: 'watchdeck' }]);
   });
 
   it('shows an account Datadog cannot list with its error, and the others still', async () => {
@@ -80,6 +81,7 @@ describe('POST /api/integrations/slack/accounts', () => {
       name: 'T-Acme.main',
       channels: [{ name: '#alerts', display, handle: '@slack-alerts' }],
       error: null,
+      listedBy: 'watchdeck',
     });
     expect(store.integrationNames.list('slack_account')).toEqual(['T-Acme.main']);
     expect(fake.requests.map((r) => [r.method, r.path])).toEqual([
@@ -122,6 +124,78 @@ describe('POST /api/integrations/slack/accounts', () => {
       expect([answer.status, Object.keys(apiError(answer).fields ?? {})]).toEqual([400, ['name']]);
     }
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('DELETE /api/integrations/slack/accounts/:account', () => {
+  const gone = { status: 404, body: { errors: ["Slack account 'old' does not exist in integration"] } };
+
+  it('takes an account Datadog no longer knows off the list, changes nothing upstream, and audits it', async () => {
+    const { call, fake, store } = setupAdmin();
+    store.integrationNames.add('slack_account', 'old', 'someone', NOW);
+    store.integrationNames.add('slack_account', 'main', 'someone', NOW);
+    fake.on('GET', DD.legacySlack, { status: 404, body: { errors: ['Not found'] } });
+    fake.on('GET', DD.channels('old'), gone);
+    const answer = await call('DELETE', integrationPaths.slackAccount('old'));
+    expect(answer.status).toBe(204);
+    expect(store.integrationNames.list('slack_account')).toEqual(['main']);
+    expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
+    expect(store.audit.query({ limit: 1 })[0]).toMatchObject({
+      action: 'integration.slack.account.remove',
+      target: 'slack:old',
+      actor: TEST_USERS.admin,
+      detail: 'forgotten (Datadog unchanged)',
+      status: 204,
+    });
+  });
+
+  it('takes off an account Datadog knows with no channels', async () => {
+    const { call, fake, store } = setupAdmin();
+    store.integrationNames.add('slack_account', 'quiet', 'someone', NOW);
+    fake.on('GET', DD.legacySlack, { status: 404, body: { errors: ['Not found'] } });
+    fake.on('GET', DD.channels('quiet'), { body: [] });
+    expect((await call('DELETE', integrationPaths.slackAccount('quiet'))).status).toBe(204);
+    expect(store.integrationNames.list('slack_account')).toEqual([]);
+  });
+
+  it('refuses (409) an account that still has channels, naming how many, and keeps it', async () => {
+    const { call, fake, store } = setupAdmin();
+    store.integrationNames.add('slack_account', 'ops', 'someone', NOW);
+    fake.on('GET', DD.legacySlack, { status: 404, body: { errors: ['Not found'] } });
+    fake.on('GET', DD.channels('ops'), { body: [rawChannel('#pager'), rawChannel('#alerts')] });
+    const answer = await call('DELETE', integrationPaths.slackAccount('ops'));
+    expect(answer.status).toBe(409);
+    expect(apiError(answer).message).toBe('ops still has 2 channels in Datadog: remove them first, so no @-handle is left posting unseen');
+    expect(store.integrationNames.list('slack_account')).toEqual(['ops']);
+  });
+
+  it('refuses (409) an account Datadog lists itself, without asking for its channels', async () => {
+    const { call, fake, store } = setupAdmin();
+    store.integrationNames.add('slack_account', 'main', 'someone', NOW);
+    fake.on('GET', DD.legacySlack, { body: { service_hooks: [{ account: 'main' }] } });
+    const answer = await call('DELETE', integrationPaths.slackAccount('main'));
+    expect(answer.status).toBe(409);
+    expect(apiError(answer).message).toBe("Datadog lists main itself: disconnect the workspace in Datadog's Slack integration to remove it");
+    expect(fake.requests.map((r) => r.path)).toEqual([DD.legacySlack]);
+    expect(store.integrationNames.list('slack_account')).toEqual(['main']);
+  });
+
+  it('answers 404 for an account watchdeck does not list', async () => {
+    const { call, fake } = setupAdmin();
+    fake.on('GET', DD.legacySlack, { status: 404, body: { errors: ['Not found'] } });
+    const answer = await call('DELETE', integrationPaths.slackAccount('nobody'));
+    expect([answer.status, apiError(answer).message]).toEqual([404, 'watchdeck has no Slack account named "nobody" on its list']);
+  });
+
+  it('keeps the account when Datadog cannot be asked (502), and when its listing fails', async () => {
+    const { call, fake, store } = setupAdmin();
+    store.integrationNames.add('slack_account', 'old', 'someone', NOW);
+    fake.on('GET', DD.legacySlack, { status: 404, body: { errors: ['Not found'] } });
+    fake.on('GET', DD.channels('old'), { status: 500 });
+    expect((await call('DELETE', integrationPaths.slackAccount('old'))).status).toBe(502);
+    fake.on('GET', DD.legacySlack, { status: 502 });
+    expect((await call('DELETE', integrationPaths.slackAccount('old'))).status).toBe(502);
+    expect(store.integrationNames.list('slack_account')).toEqual(['old']);
   });
 });
 

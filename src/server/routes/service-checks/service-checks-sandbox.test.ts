@@ -40,7 +40,7 @@ describe('service checks through the BFF against the local Datadog', () => {
     const config = testConfig({ mode: 'embedded', upstream: null, testControls: true });
     store = openStore(':memory:');
     cookies = seedSessions(store, config, Date.now);
-    const testControls = { reset: () => sandbox.reset(), setUpstreamFault: () => {}, idle: () => sandbox.idle() };
+    const testControls = { reset: () => sandbox.reset(), setUpstreamFault: () => {}, idle: () => sandbox.idle(), setSlackWorkspaces: async () => {} };
     app = createApp({ config, datadog, logger: silentLogger, staticDir: null, store, passwords: testPasswords, testControls });
     // The demo ops-bridge webhook, pointed at a receiver on 127.0.0.1 (its payload and headers kept).
     receiver = await startTestReceiver();

@@ -2,7 +2,7 @@ import type { ServerDeps } from '../../lib/deps';
 import { HttpError } from '../../lib/errors';
 import { tickMaintenanceWatches } from '../../lib/maintenance-watch';
 import { bind, type BoundRoute } from '../define-route';
-import { idleRoute, maintenanceTickRoute, resetRoute, upstreamFaultRoute } from './test-controls.routes';
+import { idleRoute, maintenanceTickRoute, resetRoute, slackWorkspacesRoute, upstreamFaultRoute } from './test-controls.routes';
 
 function controls(deps: ServerDeps) {
   // The routes are only registered with controls; this guards a miswired app.
@@ -33,10 +33,17 @@ const idle = bind(idleRoute, async ({ deps }) => {
   return { status: 204 };
 });
 
+const slackWorkspaces = bind(slackWorkspacesRoute, async ({ deps, body }) => {
+  await controls(deps).setSlackWorkspaces(body.accounts);
+  // Changed behind watchdeck's back, like a change in Datadog's UI: the next read sees it.
+  deps.snapshots.invalidate();
+  return { status: 204 };
+});
+
 const maintenanceTick = bind(maintenanceTickRoute, async ({ deps }) => {
   controls(deps);
   // A journey test cannot wait a minute for the watcher: this runs the same pass now.
   return { status: 200, body: await tickMaintenanceWatches(deps) };
 });
 
-export const testControlRoutes: BoundRoute[] = [reset, upstreamFault, idle, maintenanceTick];
+export const testControlRoutes: BoundRoute[] = [reset, upstreamFault, idle, slackWorkspaces, maintenanceTick];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLACK_ACCOUNT_PATTERN } from '../../../contract/integrations';
 import { defineRoute } from '../define-route';
 
 /** Only registered in embedded mode with WATCHDECK_TEST_CONTROLS=1; never in openapi.json. */
@@ -39,6 +40,20 @@ export const upstreamFaultRoute = defineRoute({
   hidden: true,
   body: z.strictObject({ status: z.number().int().min(400).max(599).nullable() }),
   responses: { 204: { description: 'Fault set or cleared' } },
+  errors: [400, 403, 415],
+});
+
+export const slackWorkspacesRoute = defineRoute({
+  method: 'post',
+  path: '/api/_test/slack-workspaces',
+  minRole: 'public',
+  action: 'test.slack_workspaces',
+  operationId: 'testSlackWorkspaces',
+  summary: 'Connect exactly these Slack workspaces in the local Datadog, as an admin would in Datadog; an empty list disconnects them all',
+  tags: ['test'],
+  hidden: true,
+  body: z.strictObject({ accounts: z.array(z.string().regex(SLACK_ACCOUNT_PATTERN)).max(20) }),
+  responses: { 204: { description: 'Connected as given' } },
   errors: [400, 403, 415],
 });
 

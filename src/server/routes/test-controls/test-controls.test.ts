@@ -12,7 +12,7 @@ function withControls() {
 describe('test controls', () => {
   it('do not exist without testControls', async () => {
     const { call } = setup();
-    for (const path of ['/api/_test/reset', '/api/_test/upstream-fault', '/api/_test/idle', '/api/_test/maintenance-tick']) {
+    for (const path of ['/api/_test/reset', '/api/_test/upstream-fault', '/api/_test/idle', '/api/_test/slack-workspaces', '/api/_test/maintenance-tick']) {
       const answer = await call('POST', path, { status: null });
       expect(answer.status).toBe(404);
       expect(apiError(answer).code).toBe('not_found');
@@ -73,6 +73,24 @@ describe('test controls', () => {
     // Nothing is watched: the pass reads nothing (routes/maintenance/until-recovered.test.ts covers the rest).
     expect(answer.json).toEqual({ checked: 0, extended: [], ended: [], stopped: [], failed: [] });
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('POST /api/_test/slack-workspaces connects the workspaces given (or none) and makes cached reads old', async () => {
+    const setSlackWorkspaces = vi.fn(async () => {});
+    const t = setup({
+      config: { mode: 'embedded', upstream: null, testControls: true },
+      testControls: { reset: vi.fn(), setUpstreamFault: vi.fn(), setSlackWorkspaces },
+    });
+    t.fake.on('GET', '/api/v1/monitor', { body: [rawMonitor(1)] });
+    await t.call('GET', '/api/monitors');
+    expect((await t.callAs(null, 'POST', '/api/_test/slack-workspaces', { accounts: ['acme', 'T-Acme.main'] })).status).toBe(204);
+    expect((await t.callAs(null, 'POST', '/api/_test/slack-workspaces', { accounts: [] })).status).toBe(204);
+    for (const body of [{}, { accounts: ['has space'] }, { accounts: 'acme' }]) {
+      expect((await t.callAs(null, 'POST', '/api/_test/slack-workspaces', body)).status).toBe(400);
+    }
+    expect(setSlackWorkspaces.mock.calls).toEqual([[['acme', 'T-Acme.main']], [[]]]);
+    await t.call('GET', '/api/monitors');
+    expect(t.fake.calls('GET', '/api/v1/monitor')).toHaveLength(2);
   });
 
   it('validate the fault body', async () => {
