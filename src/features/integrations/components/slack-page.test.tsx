@@ -150,6 +150,7 @@ describe('SlackPage', () => {
     await screen.findByRole('heading', { level: 1, name: 'Slack' });
     // Datadog's own account, with channels, offers no such button.
     expect(within(account('acme')).queryByRole('button', { name: /off the list/ })).not.toBeInTheDocument();
+    expect(account('partner')).toHaveTextContent('If its workspace was disconnected in Datadog, take it off the list.');
     await user.click(within(account('partner')).getByRole('button', { name: 'Take partner off the list…' }));
     const dialog = screen.getByRole('dialog', { name: 'Take partner off the list?' });
     expect(dialog).toHaveTextContent('Nothing changes in Datadog or in Slack.');

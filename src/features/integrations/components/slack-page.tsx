@@ -94,7 +94,12 @@ function AccountSection({ account, onAddChannel, onEdit, onRemove, onTakeOff }: 
         </div>
       </div>
       {account.error && (
-        <p className="notice notice--warn int-section__note">Datadog could not list the channels of {account.name}: {account.error}</p>
+        <p className="notice notice--warn int-section__note">
+          Datadog could not list the channels of {account.name}:{' '}
+          {canTakeOff(account)
+            ? `${account.error.replace(/\.\s*$/, '')}. If its workspace was disconnected in Datadog, take it off the list.`
+            : account.error}
+        </p>
       )}
       {account.channels.length === 0 ? (
         <p className="card__empty muted-text">No channels in {account.name} yet.</p>
