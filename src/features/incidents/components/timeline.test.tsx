@@ -88,7 +88,8 @@ describe('Timeline', () => {
     expect(items().map((li) => li.getAttribute('data-kind'))).toEqual(['severity', 'note']);
     expect(box(/^Notes/)).toBeChecked();
     expect(box(/^Milestones/)).not.toBeChecked();
-    expect((box(/^Changes/) as HTMLInputElement).indeterminate).toBe(true);
+    // `indeterminate` is set in a passive effect, which may run a moment after the list is committed.
+    await waitFor(() => expect((box(/^Changes/) as HTMLInputElement).indeterminate).toBe(true));
     expect(screen.getByText('2 of 7 entries shown')).toBeInTheDocument();
   });
 
