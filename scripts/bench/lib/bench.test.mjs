@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumFromPlaywrightConfig } from '../../chromium.mjs';
-import { baselineHtml, keystrokePlan, searchTerms } from './browser.mjs';
+import { baselineHtml, firstRowsIn, keystrokePlan, loadPlan, searchTerms } from './browser.mjs';
 import { classify429, runLanes } from './bulk-mute.mjs';
 import { parseBundleSizeOutput } from './bundle.mjs';
 import { findings } from './findings.mjs';
@@ -51,6 +51,28 @@ describe('keystrokes', () => {
 
   it('refuses an org without generated monitors', () => {
     assert.throws(() => searchTerms(0));
+  });
+});
+
+describe('page loads', () => {
+  it('takes the cache states in turns, as many of each, ending hot', () => {
+    assert.deepEqual(loadPlan(3), ['cold', 'warm', 'cold', 'warm', 'cold', 'warm']);
+    assert.deepEqual(loadPlan(1), ['cold', 'warm']);
+  });
+
+  it('reports the median first rows of each state, leaving out loads without a figure', () => {
+    const loads = [
+      { cache: 'cold', firstRowsMs: 1600 },
+      { cache: 'warm', firstRowsMs: 1000 },
+      { cache: 'cold', firstRowsMs: 1100 },
+      { cache: 'warm', firstRowsMs: 1500 },
+      { cache: 'cold', firstRowsMs: 1200 },
+      { cache: 'warm', firstRowsMs: 1100 },
+      { cache: 'warm', firstRowsMs: null },
+    ];
+    assert.equal(firstRowsIn(loads, 'cold'), 1200);
+    assert.equal(firstRowsIn(loads, 'warm'), 1100);
+    assert.equal(firstRowsIn([], 'cold'), null);
   });
 });
 
