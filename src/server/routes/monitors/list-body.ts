@@ -75,17 +75,30 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return 'identity';
 }
 
+/**
+ * Brotli's window for the list: 256 KB instead of the default 4 MB. The encoder runs on libuv's
+ * threads, and with the large window each new snapshot's compression left those threads' malloc
+ * arenas bigger: the BFF's RSS grew by about 15 MB per list reload (192 -> 276 MB over six). Rows
+ * repeat within a few hundred bytes, so the small window loses nothing at quality 5: a 7.2 MB list
+ * of 10,000 monitors compresses to 241 KB in about 50 ms (quality 4, 4 MB window: 304 KB, 56 ms).
+ */
+export const LIST_BROTLI_WINDOW_BITS = 18;
+
 /** The body in this encoding; a compressed copy is made once (on the libuv pool, not this thread) and shared. */
 export function encodedBody(prepared: Prepared, encoding: Encoding): Promise<Buffer> {
   if (encoding === 'identity') return Promise.resolve(prepared.body);
   let copy = prepared.compressed[encoding];
   if (!copy) {
-    // Quality 4 / level 6: a 7 MB list compresses in well under a second to about a tenth; brotli's
-    // default (11) would take many seconds for a few percent more.
+    // Quality 5 (small window) / level 6: a 7 MB list compresses in well under a second to a few
+    // percent; brotli's default (11) would take many seconds for a few percent more.
     copy =
       encoding === 'br'
         ? brotli(prepared.body, {
-            params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: prepared.body.length },
+            params: {
+              [zlib.BROTLI_PARAM_QUALITY]: 5,
+              [zlib.BROTLI_PARAM_LGWIN]: LIST_BROTLI_WINDOW_BITS,
+              [zlib.BROTLI_PARAM_SIZE_HINT]: prepared.body.length,
+            },
           })
         : gzipAsync(prepared.body, { level: 6 });
     prepared.compressed[encoding] = copy;
