@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumFromPlaywrightConfig } from '../../chromium.mjs';
 import { baselineHtml, firstRowsIn, keystrokePlan, loadPlan, searchTerms } from './browser.mjs';
-import { classify429, runLanes } from './bulk-mute.mjs';
+import { cancelDowntimes, classify429, retryAfterMs, runLanes } from './bulk-mute.mjs';
 import { parseBundleSizeOutput } from './bundle.mjs';
 import { findings } from './findings.mjs';
 import { addedP50ByRead, commonKeystrokes, evaluateTargets, renderMarkdown, slowestKeys, TARGETS } from './report.mjs';
@@ -106,6 +106,37 @@ describe('bulk mute helpers', () => {
       results.map((r) => (r.ok ? r.value : r.error.message)),
       [10, 20, 30, 'four', 50, 60, 70],
     );
+  });
+});
+
+describe('clean-up of the bulk mute', () => {
+  const answer = (status, headers = {}) => new Response(status === 204 ? null : '{}', { status, headers });
+
+  it('waits for the rate limit window on 429 and tries again, a few times at most', async () => {
+    const replies = { a: [answer(429, { 'X-RateLimit-Reset': '2' }), answer(204)], b: [answer(204)], c: [answer(429), answer(429), answer(429)] };
+    const waits = [];
+    const result = await cancelDowntimes({
+      ddUrl: 'http://local.invalid',
+      ddHeaders: {},
+      ids: ['a', 'b', 'c'],
+      concurrency: 2,
+      tries: 3,
+      fetchImpl: async (url) => replies[url.split('/').pop()].shift(),
+      wait: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    assert.equal(result.ok, 2);
+    assert.equal(result.failed, 1);
+    assert.deepEqual(result.statuses, { 204: 2, 429: 4 });
+    assert.deepEqual(waits.sort((x, y) => x - y), [2000, 15000, 15000]);
+  });
+
+  it('reads how long to wait from X-RateLimit-Reset, within a cap', () => {
+    assert.equal(retryAfterMs(new Headers({ 'x-ratelimit-reset': '3' })), 3000);
+    assert.equal(retryAfterMs(new Headers({ 'x-ratelimit-reset': '90' })), 15000);
+    assert.equal(retryAfterMs(new Headers()), 15000);
+    assert.equal(retryAfterMs(new Headers({ 'x-ratelimit-reset': 'soon' }), 5000), 5000);
   });
 });
 

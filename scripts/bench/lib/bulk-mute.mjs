@@ -75,22 +75,42 @@ export async function bulkMute({ bffUrl, cookie, ids, concurrency, endMs, reason
   };
 }
 
-/** Cancels downtimes straight on the local Datadog (clean-up, not measured against a target). */
-export async function cancelDowntimes({ ddUrl, ddHeaders, ids, concurrency, timeoutMs = 30_000 }) {
+/** How long a 429 asks to wait, from X-RateLimit-Reset (seconds), within [0, capMs]. */
+export function retryAfterMs(headers, capMs = 15_000) {
+  const value = headers.get('x-ratelimit-reset');
+  const seconds = value === null || value.trim() === '' ? Number.NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, capMs) : capMs;
+}
+
+/**
+ * Cancels downtimes straight on the local Datadog (clean-up, not measured against a target).
+ * Right after the bulk mute its downtime-write budget is nearly spent, so a 429 waits for the
+ * window's reset (X-RateLimit-Reset) and tries again, a few times at most.
+ */
+export async function cancelDowntimes({ ddUrl, ddHeaders, ids, concurrency, timeoutMs = 30_000, tries = 4, fetchImpl = fetch, wait = sleepMs }) {
   const started = performance.now();
   const statuses = {};
   const results = await runLanes(ids, concurrency, async (id) => {
-    const res = await fetch(`${ddUrl}/api/v2/downtime/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-      headers: ddHeaders,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    await res.arrayBuffer();
-    if (res.status >= 300) throw new Error(`cancel ${id}: ${res.status}`);
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetchImpl(`${ddUrl}/api/v2/downtime/${encodeURIComponent(id)}`, {
+        method: 'DELETE',
+        headers: ddHeaders,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      await res.arrayBuffer();
+      if (res.status === 429 && attempt < tries) {
+        await wait(retryAfterMs(res.headers));
+        continue;
+      }
+      if (res.status >= 300) throw new Error(`cancel ${id}: ${res.status}`);
+      return;
+    }
   });
   return { ms: performance.now() - started, ok: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, statuses };
 }
+
+const sleepMs = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const RATE_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-period', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-name'];
 
