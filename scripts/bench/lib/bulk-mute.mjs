@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /**
  * Bulk mute through the BFF the way the SPA's bulk mute dialog does it: one
  * POST /api/monitors/:id/mute per monitor, a fixed number in flight at once.
@@ -87,7 +89,7 @@ export function retryAfterMs(headers, capMs = 15_000) {
  * Right after the bulk mute its downtime-write budget is nearly spent, so a 429 waits for the
  * window's reset (X-RateLimit-Reset) and tries again, a few times at most.
  */
-export async function cancelDowntimes({ ddUrl, ddHeaders, ids, concurrency, timeoutMs = 30_000, tries = 4, fetchImpl = fetch, wait = sleepMs }) {
+export async function cancelDowntimes({ ddUrl, ddHeaders, ids, concurrency, timeoutMs = 30_000, tries = 4, fetchImpl = fetch, wait = sleep }) {
   const started = performance.now();
   const statuses = {};
   const results = await runLanes(ids, concurrency, async (id) => {
@@ -109,8 +111,6 @@ export async function cancelDowntimes({ ddUrl, ddHeaders, ids, concurrency, time
   });
   return { ms: performance.now() - started, ok: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, statuses };
 }
-
-const sleepMs = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const RATE_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-period', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-name'];
 

@@ -56,10 +56,12 @@ export async function slackAccountSourcesAfterChange(deps: ServerDeps): Promise<
   }
 }
 
-/** For a channel change's answer: the account count decides the @-handle; best effort. */
+/** How many accounts there are with `account` among them: the count decides a channel's @-handle. */
+export const slackAccountCountWith = (names: readonly string[], account: string): number => new Set([...names, account]).size;
+
+/** For a channel change's answer; best effort. */
 export async function slackAccountCount(deps: ServerDeps, account: string): Promise<number> {
-  const { names } = await slackAccountSourcesAfterChange(deps);
-  return new Set([...names, account]).size;
+  return slackAccountCountWith((await slackAccountSourcesAfterChange(deps)).names, account);
 }
 
 export const unknownSlackAccount = (account: string) =>

@@ -2,7 +2,14 @@ import { conflictsAs, HttpError } from '../../lib/errors';
 import { slackDisplayWrite, toSlackChannel } from '../../upstreams/datadog/integration-map';
 import { bind } from '../define-route';
 import { actorName, isNotFound, lastChange } from './integration-common';
-import { readSlackAccounts, slackAccountCount, slackAccountSources, slackAccountSourcesAfterChange, unknownSlackAccount } from './integration-reads';
+import {
+  readSlackAccounts,
+  slackAccountCount,
+  slackAccountCountWith,
+  slackAccountSources,
+  slackAccountSourcesAfterChange,
+  unknownSlackAccount,
+} from './integration-reads';
 import {
   addSlackAccountRoute,
   createSlackChannelRoute,
@@ -35,7 +42,7 @@ export const addSlackAccount = bind(addSlackAccountRoute, async ({ deps, body, r
   }
   deps.store.integrationNames.add('slack_account', body.name, actorName(req), deps.now());
   const { names, fromDatadog } = await slackAccountSourcesAfterChange(deps);
-  const count = new Set([...names, body.name]).size;
+  const count = slackAccountCountWith(names, body.name);
   req.audit.detail = `channels=${channels.length}`;
   return {
     status: 201,
@@ -57,11 +64,12 @@ export const addSlackAccount = bind(addSlackAccountRoute, async ({ deps, body, r
  */
 export const removeSlackAccount = bind(removeSlackAccountRoute, async ({ deps, params, req }) => {
   const { account } = params;
-  const { fromDatadog } = await slackAccountSources(deps);
+  const { names, fromDatadog } = await slackAccountSources(deps);
   if (fromDatadog.has(account)) {
     throw new HttpError(409, 'conflict', `Datadog lists ${account} itself: disconnect the workspace in Datadog's Slack integration to remove it`);
   }
-  if (!deps.store.integrationNames.list('slack_account').includes(account)) {
+  // Listed, and not by Datadog: added here.
+  if (!names.includes(account)) {
     throw new HttpError(404, 'not_found', `watchdeck has no Slack account named "${account}" on its list`);
   }
   let channels = 0;

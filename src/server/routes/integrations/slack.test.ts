@@ -140,6 +140,7 @@ describe('DELETE /api/integrations/slack/accounts/:account', () => {
     expect(answer.status).toBe(204);
     expect(store.integrationNames.list('slack_account')).toEqual(['main']);
     expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
+    expect(fake.requests.map((r) => r.path)).toEqual([DD.legacySlack, DD.channels('old')]);
     expect(store.audit.query({ limit: 1 })[0]).toMatchObject({
       action: 'integration.slack.account.remove',
       target: 'slack:old',
