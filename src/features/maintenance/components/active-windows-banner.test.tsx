@@ -1,8 +1,9 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { mockApi, reply } from '../../../testing/mock-api';
 import { renderWithProviders } from '../../../testing/render';
 import { buildWindow, HOUR, MINUTE, NOW, weeklyWindow, windowList } from '../testing/window-fixtures';
 import type { MaintenanceWindow } from '../../../contract/maintenance';
+import { maintenanceQueries } from '../api/window-queries';
 import { ActiveWindowsBanner } from './active-windows-banner';
 
 function setup(windows: MaintenanceWindow[]) {
@@ -50,8 +51,10 @@ describe('ActiveWindowsBanner', () => {
   });
 
   it('shows nothing when no window is active', async () => {
-    const { container } = setup([weeklyWindow(), buildWindow({ status: 'ended' })]);
-    await new Promise((r) => setTimeout(r, 50));
+    const { container, queryClient } = setup([weeklyWindow(), buildWindow({ status: 'ended' })]);
+    // The banner is empty while the windows load too: wait for them to be in (a fixed 50 ms could
+    // end before the answer on a loaded machine, and the checks below would then check nothing).
+    await waitFor(() => expect(queryClient.getQueryData(maintenanceQueries.list().queryKey)).toBeDefined());
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
     expect(container.textContent).toBe('');
   });

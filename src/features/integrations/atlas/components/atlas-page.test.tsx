@@ -288,7 +288,8 @@ describe('AtlasPage', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(api.callsTo('DELETE', projectPath(checkoutProd.id, 'PAGER_DUTY'))).toHaveLength(1);
     await waitFor(() => expect(card('PAGER_DUTY')).toHaveTextContent('Not configured'));
-    expect(within(card('PAGER_DUTY')).getByRole('button', { name: 'Configure PagerDuty' })).toHaveFocus();
+    // The focus moves in an effect after the card's new state is on screen: wait for it too.
+    await waitFor(() => expect(within(card('PAGER_DUTY')).getByRole('button', { name: 'Configure PagerDuty' })).toHaveFocus());
     expect(toasts.getSnapshot().map((t) => t.message)).toEqual(['PagerDuty deleted from checkout-prod']);
   });
 
