@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { deferred, mockApi, reply, type MockReply } from '../testing/mock-api';
+import { deferred, mockApi, reply, type MockReply, type MockRequest } from '../testing/mock-api';
 import { appConfig, cpuDetail, FIXTURE_NOW, listResponse } from '../testing/monitor-fixtures';
 import { createTestQueryClient, renderRoutes } from '../testing/render';
 import { sessionFor } from '../testing/session-fixtures';
+import { payments, teamListResponse, web } from '../testing/team-fixtures';
 import { unavailableHistory } from '../testing/service-check-fixtures';
 import { createRoutes } from './router';
 
@@ -107,5 +108,31 @@ describe('app routes', () => {
     await screen.findByRole('table', { name: 'Monitors' });
     await user.keyboard('jj{Enter}');
     await waitFor(() => expect(router.state.location.pathname).toBe('/monitors/1'));
+  });
+
+  it('keeps what is typed in a search while the page loads the search sent before it, then searches for it', async () => {
+    // The teams list moves its URL only once its loader has the answer: hold the answer for "pay".
+    const held = deferred();
+    const api = mockApi({
+      'GET /api/session': session,
+      'GET /api/config': appConfig,
+      'GET /api/teams': async (req: MockRequest) => {
+        const q = req.url.searchParams.get('q') ?? '';
+        if (q === 'pay') await held.promise;
+        return reply.json(teamListResponse([payments, web].filter((t) => t.handle.includes(q))));
+      },
+    });
+    const { user, router } = renderApp('/teams');
+    await screen.findByRole('table', { name: 'Teams' });
+    const box = screen.getByRole('searchbox', { name: 'Search teams' });
+    const typing = user.setup({ delay: null });
+    await typing.type(box, 'pay');
+    await waitFor(() => expect(api.callsTo('GET', '/api/teams').map((c) => c.url.searchParams.get('q'))).toContain('pay'));
+    await typing.type(box, 'ments');
+    held.resolve();
+    await waitFor(() => expect(router.state.location.search).toBe('?q=payments'));
+    expect(box).toHaveValue('payments');
+    expect(api.callsTo('GET', '/api/teams').at(-1)!.url.searchParams.get('q')).toBe('payments');
+    expect(within(screen.getByRole('table', { name: 'Teams' })).getByRole('link', { name: 'Payments' })).toBeInTheDocument();
   });
 });
