@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ATLAS_FIELDS, isSecretKind, redactAtlasValue, type AtlasType } from '../../contract/atlas';
 import { isMasked } from '../../contract/secrets';
 import type { FetchLike } from '../upstreams/http-common';
-import { abortable, readRequest } from './read-request';
+import { abortable, readRequest, whenAborted } from './read-request';
 
 /**
  * A test-only stand-in for the Atlas Admin API v2, with a real HTTP Digest
@@ -254,12 +254,11 @@ export class FakeAtlas {
     const digest = authorization === undefined ? null : parseDigestAuthorization(authorization);
     const record: AtlasReceived = { method, path, query, headers, body, status: 0, digest };
     this.received.push(record);
-    const onAbort = () => this.aborted.push(record);
-    request.signal.addEventListener('abort', onAbort, { once: true });
+    const stopListening = whenAborted(request.signal, () => this.aborted.push(record));
     try {
       return await this.answer(request, url, headers, body, digest, record);
     } finally {
-      request.signal.removeEventListener('abort', onAbort);
+      stopListening();
     }
   };
 

@@ -1,5 +1,5 @@
 import type { FetchLike } from '../upstreams/http-common';
-import { abortable, readRequest, type ReadRequest } from './read-request';
+import { abortable, readRequest, whenAborted, type ReadRequest } from './read-request';
 
 /**
  * A recording stand-in for Datadog: a fetch function that writes down every
@@ -86,7 +86,7 @@ export class FakeUpstream {
   readonly fetch: FetchLike = async (request) => {
     const recorded: RecordedRequest = { ...(await readRequest(request)), signal: request.signal };
     this.requests.push(recorded);
-    request.signal.addEventListener('abort', () => this.aborted.push(recorded), { once: true });
+    whenAborted(request.signal, () => this.aborted.push(recorded));
 
     let reply = this.queue.shift();
     if (!reply) {
