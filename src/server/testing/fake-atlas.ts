@@ -249,13 +249,16 @@ export class FakeAtlas {
   }
 
   readonly fetch: FetchLike = async (request) => {
-    const { url, method, path, query, headers, body } = await readRequest(request);
-    const authorization = headers.authorization;
-    const digest = authorization === undefined ? null : parseDigestAuthorization(authorization);
-    const record: AtlasReceived = { method, path, query, headers, body, status: 0, digest };
-    this.received.push(record);
+    // Listen before reading (the record is filled in once read): the caller's timeout can fire
+    // while the request is still being read, and the abort must be on record when it gives up.
+    const record = { status: 0 } as AtlasReceived;
     const stopListening = whenAborted(request.signal, () => this.aborted.push(record));
     try {
+      const { url, method, path, query, headers, body } = await readRequest(request);
+      const authorization = headers.authorization;
+      const digest = authorization === undefined ? null : parseDigestAuthorization(authorization);
+      Object.assign(record, { method, path, query, headers, body, digest });
+      this.received.push(record);
       return await this.answer(request, url, headers, body, digest, record);
     } finally {
       stopListening();

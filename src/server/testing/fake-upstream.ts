@@ -84,9 +84,12 @@ export class FakeUpstream {
   }
 
   readonly fetch: FetchLike = async (request) => {
-    const recorded: RecordedRequest = { ...(await readRequest(request)), signal: request.signal };
-    this.requests.push(recorded);
+    // Listen before reading (the record is filled in once read): the caller's timeout can fire
+    // while the request is still being read, and the abort must be on record when it gives up.
+    const recorded = { signal: request.signal } as RecordedRequest;
     whenAborted(request.signal, () => this.aborted.push(recorded));
+    Object.assign(recorded, await readRequest(request));
+    this.requests.push(recorded);
 
     let reply = this.queue.shift();
     if (!reply) {

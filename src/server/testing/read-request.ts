@@ -45,11 +45,7 @@ export function abortable(signal: AbortSignal, ms: number | null): Promise<void>
   });
 }
 
-/**
- * Calls `record` once when the signal aborts, or at once if it already has: reading the request
- * is awaited first, and on a loaded machine the caller's timeout can fire during that read.
- * Returns what stops listening.
- */
+/** Calls `record` once when the signal aborts, or at once if it already has. Returns what stops listening. */
 export function whenAborted(signal: AbortSignal, record: () => void): () => void {
   if (signal.aborted) {
     record();
